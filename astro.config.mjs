@@ -1,0 +1,35 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import pagefind from './src/integrations/pagefind.ts';
+import { normalizeBase } from './src/lib/url.ts';
+
+/**
+ * Deployment settings come from the environment so one checkout can be built for any host:
+ * - SITE_URL: the absolute origin the site is served from (used for canonical URLs); optional.
+ * - BASE_PATH: the sub-path the site lives under, e.g. `/abstracta/`; default `/`.
+ */
+const site = process.env.SITE_URL || undefined;
+const base = normalizeBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  site,
+  base,
+  // Every page is a folder with index.html, and every internal link ends in `/`: static hosts
+  // serve that shape the same way everywhere.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Abstracts are rendered exactly as written: GFM from remark-gfm (passed here, not the built-in
+    // switch, so there is one copy of it) and no SmartyPants rewriting of quotes and dashes.
+    processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),
+  },
+  integrations: [mdx(), pagefind()],
+  vite: {
+    // Never inline scripts or assets into pages: a strict Content-Security-Policy (no inline
+    // scripts) must keep working.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,27 @@
+/**
+ * The shape every input parser produces, whatever the format: one digest with its papers in order.
+ * Later steps (cleanup, enrichment, serialization) only ever see this.
+ */
+export interface RawPaper {
+  /** Title as found in the input, whitespace-normalized but otherwise untouched. */
+  title: string;
+  /** Abstract as found in the input, wrapped lines joined with single spaces. */
+  abstract: string;
+  /** 1-based line of the title in the input file, for error messages. */
+  line: number;
+}
+
+export interface ParsedDigest {
+  /** File name of the digest (no directory), used as its identity and in error messages. */
+  source: string;
+  /** `YYYY-MM-DD` or `MM-DD` (no year known), or undefined when the digest names no date. */
+  date?: string;
+  /** Papers in the order the digest lists them. */
+  papers: RawPaper[];
+}
+
+/** Options every parser accepts. */
+export interface ParseOptions {
+  /** A year to give a digest whose date line has none (the `--year` option). */
+  year?: number;
+}

@@ -1,0 +1,26 @@
+/**
+ * Errors about the user's input. Every one names the file and the line (1-based) so that the message
+ * `file:line: what is wrong` can be followed straight to the problem in an editor.
+ */
+export class InputError extends Error {
+  readonly file: string;
+  readonly line: number;
+
+  constructor(file: string, line: number, message: string) {
+    super(`${file}:${line}: ${message}`);
+    this.name = 'InputError';
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** Several input errors reported together, so a user can fix every problem in one pass. */
+export class InputErrors extends Error {
+  readonly errors: InputError[];
+
+  constructor(errors: InputError[]) {
+    super(errors.map((error) => error.message).join('\n'));
+    this.name = 'InputErrors';
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Key phrases of a paper: its highest TF-IDF words and phrases, phrases favoured, no phrase repeating
+ * another's words, each shown in the surface form the corpus uses most.
+ */
+import { TITLE_WEIGHT, type Corpus } from './vectors.ts';
+
+/** How many keywords a paper gets. */
+export const KEYWORD_COUNT = 6;
+/** Extra weight for two- and three-word phrases, which read better than single words. */
+const PHRASE_BOOST = [0, 1, 1.6, 1.9];
+
+/**
+ * The display form of a term: the corpus's most frequent spelling, with words capitalized only as the
+ * first letter (title case, sentence starts) lowercased; acronyms and names like `RLHF`, `LLMs` or
+ * `GitHub` keep their case.
+ */
+export function surfaceOf(corpus: Corpus, key: string): string {
+  const forms = [...(corpus.surfaces.get(key) ?? new Map<string, number>())];
+  forms.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const surface = forms[0]?.[0] ?? key;
+  return surface
+    .split(' ')
+    .map((word) => (/^\p{Lu}[\p{Ll}\p{M}'’-]*$/u.test(word) && !/-\p{Lu}/u.test(word) ? word.toLowerCase() : word))
+    .join(' ');
+}
+
+/** The keywords of document `index` of the corpus, best first. */
+export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT): string[] {
+  const counts = corpus.counts[index];
+  const titleCounts = corpus.titleCounts[index];
+  const candidates: { key: string; score: number }[] = [];
+  for (const [key, tf] of counts) {
+    const length = key.split(' ').length;
+    // A phrase is a key phrase when the abstract repeats it, or uses it as the title does; a phrase
+    // written once is usually an accident of wording.
+    const inTitle = titleCounts.get(key) ?? 0;
+    const inAbstract = tf - TITLE_WEIGHT * inTitle;
+    if (length > 1 && inAbstract < 2 && !(inTitle && inAbstract)) continue;
+    candidates.push({ key, score: (1 + Math.log(tf)) * corpus.idf.get(key)! * PHRASE_BOOST[length] });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const chosen: string[][] = [];
+  for (const { key } of candidates) {
+    const words = key.split(' ');
+    // Skip a term whose words are already covered by a chosen one, or that covers a chosen one.
+    const overlaps = chosen.some((other) => words.every((w) => other.includes(w)) || other.every((w) => words.includes(w)));
+    if (overlaps) continue;
+    chosen.push(words);
+    if (chosen.length === count) break;
+  }
+  return chosen.map((words) => surfaceOf(corpus, words.join(' ')));
+}

@@ -1,0 +1,87 @@
+/**
+ * Turns untrusted abstract text into an MDX body that can only ever render as that text.
+ *
+ * MDX runs `{expressions}`, JSX and `import`/`export` lines as code at build time, so the body is
+ * never built by string concatenation: it is an mdast tree (text and link nodes only) serialized by
+ * `mdast-util-to-markdown` with the MDX and GFM extensions, which escape `{`, `<`, `*`, `_` and the
+ * rest. Two guards close what the serializer leaves open:
+ * - it does not escape a line that starts with `export` or `import` (MDX's ESM syntax), so extra
+ *   `unsafe` patterns make it write the first letter as a character reference;
+ * - every result is parsed back with the MDX parser and must contain nothing but paragraphs, text and
+ *   links whose text equals the input; anything else is a bug and stops the ingest.
+ */
+import type { Link as MdastLink, Paragraph, PhrasingContent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxFromMarkdown, mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { findLinks } from './links.ts';
+
+/** MDX reads a line starting with `export`/`import` as JavaScript; escape the keyword's first letter. */
+const ESM_UNSAFE: Unsafe[] = [
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+];
+
+/** The only node types an abstract body may contain once parsed back. */
+const ALLOWED_TYPES = new Set(['root', 'paragraph', 'text', 'link']);
+
+/** Paragraph content for `text`: plain text, with every http(s) URL as a link to itself. */
+export function phrasing(text: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let position = 0;
+  for (const link of findLinks(text)) {
+    if (link.start > position) nodes.push({ type: 'text', value: text.slice(position, link.start) });
+    const node: MdastLink = { type: 'link', url: link.url, children: [{ type: 'text', value: link.text }] };
+    nodes.push(node);
+    position = link.end;
+  }
+  if (position < text.length) nodes.push({ type: 'text', value: text.slice(position) });
+  return nodes;
+}
+
+/** The mdast tree of an abstract: one paragraph per paragraph of text (split on blank lines). */
+export function abstractTree(text: string): Root {
+  const paragraphs: Paragraph[] = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => ({ type: 'paragraph', children: phrasing(paragraph) }));
+  return { type: 'root', children: paragraphs };
+}
+
+/** Serializes an abstract to an inert MDX body; throws if the result would not read back as the same text. */
+export function abstractToMdx(text: string): string {
+  const tree = abstractTree(text);
+  const mdx = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: ESM_UNSAFE }] });
+  assertInert(mdx, tree);
+  return mdx;
+}
+
+/** Parses `mdx` as MDX and checks it holds only text and links that read exactly as `expected`. */
+export function assertInert(mdx: string, expected: Root): void {
+  const parsed = parseMdx(mdx);
+  const stack: { type: string; children?: unknown[] }[] = [parsed];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!ALLOWED_TYPES.has(node.type)) {
+      throw new Error(`MDX serialization produced a "${node.type}" node; refusing to write it`);
+    }
+    if (node.children) stack.push(...(node.children as typeof stack));
+  }
+  const paragraphs = (root: Root) => root.children.map((child) => toString(child));
+  if (JSON.stringify(paragraphs(parsed)) !== JSON.stringify(paragraphs(expected))) {
+    throw new Error('MDX serialization does not read back as the abstract text; refusing to write it');
+  }
+}
+
+/** Parses MDX the way `@mdx-js/mdx` does (micromark with the MDX.js and GFM extensions). */
+export function parseMdx(mdx: string): Root {
+  return fromMarkdown(mdx, {
+    extensions: [mdxjs(), gfm()],
+    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+  });
+}

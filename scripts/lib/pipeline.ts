@@ -1,0 +1,91 @@
+/**
+ * The ingest pipeline as pure steps, from parsed digests to the content files to write:
+ * merge → clean → enrich (topics, keywords, related) → serialize. No disk access here, so tests can
+ * run every step on strings.
+ */
+import type { Paper, Topic } from '../../src/schemas.ts';
+import { assignTopics } from './assign-topics.ts';
+import { cleanText } from './cleanup.ts';
+import type { ParsedDigest } from './digest.ts';
+import { serializeEntry } from './entry.ts';
+import { keywordsFor } from './keywords.ts';
+import { extractLinks } from './links.ts';
+import { abstractToMdx } from './mdx.ts';
+import { relatedPapers } from './related.ts';
+import { assignSlugs, shortHash } from './slug.ts';
+import { countWords, firstSentence, normalizeSpace } from './text.ts';
+import { buildCorpus } from './vectors.ts';
+
+/** A paper after cleanup and merging, before enrichment. */
+export interface CleanPaper {
+  title: string;
+  abstract: string;
+  /** Stable identity: the same paper in two digests has the same one. */
+  identity: string;
+  digests: Paper['digests'];
+}
+
+/** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
+export function normalizeTitle(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+}
+
+/** Digests oldest first (by date when known, then file name), so ranks and first appearances are stable. */
+export function sortDigests(digests: readonly ParsedDigest[]): ParsedDigest[] {
+  const key = (d: ParsedDigest) => (d.date ?? '').padStart(10, '0');
+  return [...digests].sort((a, b) => key(a).localeCompare(key(b)) || a.source.localeCompare(b.source));
+}
+
+/**
+ * Cleans every paper and merges repeats: a paper is the same paper when its normalized title and its
+ * cleaned abstract agree, so two different abstracts under one title stay two papers.
+ */
+export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
+  const byIdentity = new Map<string, CleanPaper>();
+  for (const digest of sortDigests(digests)) {
+    digest.papers.forEach((raw, index) => {
+      const title = normalizeSpace(cleanText(raw.title));
+      const abstract = normalizeSpace(cleanText(raw.abstract));
+      const identity = `${normalizeTitle(title)}#${shortHash(normalizeSpace(abstract).toLowerCase(), 12)}`;
+      const ref = { source: digest.source, ...(digest.date ? { date: digest.date } : {}), rank: index + 1 };
+      const known = byIdentity.get(identity);
+      if (known) {
+        if (!known.digests.some((d) => d.source === ref.source)) known.digests.push(ref);
+      } else {
+        byIdentity.set(identity, { title, abstract, identity, digests: [ref] });
+      }
+    });
+  }
+  return [...byIdentity.values()];
+}
+
+/** Frontmatter and body of every paper, in digest order. */
+export function enrichPapers(papers: readonly CleanPaper[], topics: readonly Topic[]): { paper: Paper; body: string }[] {
+  const corpus = buildCorpus(papers);
+  const topicIds = assignTopics(papers, corpus, topics);
+  const slugs = assignSlugs(papers);
+  const related = relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: topicIds[i], identity: p.identity })));
+  return papers.map((p, i) => ({
+    paper: {
+      title: p.title,
+      slug: slugs[i],
+      digests: p.digests,
+      topics: topicIds[i],
+      keywords: keywordsFor(corpus, i),
+      related: related[i].map((j) => slugs[j]),
+      links: extractLinks(p.abstract),
+      summary: firstSentence(p.abstract),
+      words: countWords(p.abstract),
+    },
+    body: abstractToMdx(p.abstract),
+  }));
+}
+
+/** The whole content tree to write: `papers/<slug>.mdx` → file text. */
+export function buildEntries(digests: readonly ParsedDigest[], topics: readonly Topic[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { paper, body } of enrichPapers(mergePapers(digests), topics)) {
+    files.set(`${paper.slug}.mdx`, serializeEntry(paper, body));
+  }
+  return files;
+}

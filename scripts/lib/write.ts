@@ -1,0 +1,120 @@
+/**
+ * Writing the generated content all or nothing. The new `papers/` folder is staged beside the old one
+ * (unchanged files hard-linked, so their bytes and mtimes survive), then swapped in with renames. If
+ * nothing differs, nothing is touched at all. A lock file keeps two ingests from interleaving.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+export interface WriteResult {
+  written: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+/** Names and contents of the `.mdx` files in `dir` (empty if it does not exist). */
+export function readEntries(dir: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  if (!existsSync(dir)) return entries;
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith('.mdx')) entries.set(name, readFileSync(join(dir, name), 'utf8'));
+  }
+  return entries;
+}
+
+/** Which files of `next` differ from `current`, and which of `current` are gone. */
+export function diffEntries(current: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>): WriteResult {
+  const written = [...next.keys()].filter((name) => current.get(name) !== next.get(name));
+  const removed = [...current.keys()].filter((name) => !next.has(name));
+  return { written, removed, unchanged: next.size - written.length };
+}
+
+/**
+ * Makes `dir` hold exactly `files`, atomically from a reader's point of view: a crash leaves either
+ * the old folder or the new one, plus a staging folder that the next run clears.
+ */
+export function replaceEntries(dir: string, files: ReadonlyMap<string, string>): WriteResult {
+  const current = readEntries(dir);
+  const result = diffEntries(current, files);
+  if (!result.written.length && !result.removed.length) return result;
+  const parent = join(dir, '..');
+  const staging = join(parent, `.staging-${process.pid}-${basename(dir)}`);
+  const old = `${staging}-old`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const [name, text] of files) {
+    if (current.get(name) === text) linkSync(join(dir, name), join(staging, name));
+    else writeFileSync(join(staging, name), text);
+  }
+  // Keep files that are not entries (a README, images beside notes) where the user put them.
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.mdx') && !existsSync(join(staging, name))) linkOrCopy(join(dir, name), join(staging, name));
+    }
+    renameSync(dir, old);
+  }
+  renameSync(staging, dir);
+  rmSync(old, { recursive: true, force: true });
+  return result;
+}
+
+function linkOrCopy(from: string, to: string) {
+  try {
+    linkSync(from, to);
+  } catch {
+    // Folders cannot be hard-linked: move them instead (the old folder is deleted right after).
+    renameSync(from, to);
+  }
+}
+
+/** Writes `text` to `path` through a temporary file and a rename, unless it already holds exactly that. */
+export function writeFileAtomic(path: string, data: Uint8Array): boolean {
+  if (existsSync(path) && hash(readFileSync(path)) === hash(data)) return false;
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+  return true;
+}
+
+const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Clears staging folders that a crashed ingest left in `parent`. */
+export function clearStaleStaging(parent: string): void {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith('.staging-')) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Takes the ingest lock (`lockPath`), failing with a clear message while another live process holds
+ * it. A lock left by a dead process is taken over. Returns the function that releases it.
+ */
+export function acquireLock(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lockPath, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(`another ingest (process ${holder}) is running; wait for it, or delete ${lockPath} if it is not`);
+      }
+      rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`could not take the ingest lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

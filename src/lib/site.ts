@@ -1,0 +1,41 @@
+/**
+ * Site-wide data, loaded from the content collections once per build and shared by every page, so
+ * no page repeats a collection scan.
+ */
+import { getCollection } from 'astro:content';
+import type { Paper, Topic } from '../schemas.ts';
+import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts';
+
+/** Shown in the header, titles and feeds. */
+export const SITE_TITLE = 'Abstracta';
+export const SITE_DESCRIPTION = 'Research-paper digests, grouped by topic and searchable.';
+
+export interface SiteData {
+  papers: Paper[];
+  topics: Topic[];
+  topicsById: Map<string, Topic>;
+  papersBySlug: Map<string, Paper>;
+  /** Papers of each topic, primary ones first (see `papersOfTopic`). */
+  papersByTopic: Map<string, Paper[]>;
+  counts: Map<string, number>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Papers in reading order, topics in taxonomy order, and per-topic counts. */
+export function loadSite(): Promise<SiteData> {
+  cached ??= (async () => {
+    const [paperEntries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+    const papers = sortPapers(paperEntries.map((entry) => entry.data));
+    const topics = orderTopics(topicEntries.map((entry) => entry.data));
+    return {
+      papers,
+      topics,
+      topicsById: new Map(topics.map((t) => [t.id, t])),
+      papersBySlug: new Map(papers.map((p) => [p.slug, p])),
+      papersByTopic: new Map(topics.map((t) => [t.id, papersOfTopic(papers, t.id)])),
+      counts: topicCounts(papers),
+    };
+  })();
+  return cached;
+}

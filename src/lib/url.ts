@@ -1,0 +1,42 @@
+/**
+ * The one place internal URLs are made. Every link, asset and script path goes through here, so the
+ * site works at a domain root and under any sub-path (`BASE_PATH`) alike; nothing else joins paths.
+ */
+
+/** `BASE_PATH` as Astro's `base`: leading and trailing slash, `/` when unset. */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** URL helpers bound to a base path; exported for tests, pages use {@link pageUrl} and {@link assetUrl}. */
+export function urlHelpers(base: string) {
+  const root = normalizeBase(base);
+  const join = (segments: readonly string[]) =>
+    segments
+      .flatMap((segment) => segment.split('/'))
+      .filter(Boolean)
+      .map((segment) => encodeURIComponent(segment))
+      .join('/');
+  return {
+    /** A page: `pageUrl('papers', slug)` → `/base/papers/slug/` (always a trailing slash). */
+    pageUrl(...segments: string[]): string {
+      const path = join(segments);
+      return path ? `${root}${path}/` : root;
+    },
+    /** The search page with a query: `searchUrl('reward model')` → `/base/search/?q=reward+model`. */
+    searchUrl(query: string): string {
+      return `${root}search/?${new URLSearchParams({ q: query })}`;
+    },
+    /** A file: `assetUrl('pagefind/pagefind.js')` → `/base/pagefind/pagefind.js`. */
+    assetUrl(...segments: string[]): string {
+      return `${root}${join(segments)}`;
+    },
+  };
+}
+
+const helpers = urlHelpers(import.meta.env?.BASE_URL ?? '/');
+
+export const pageUrl = helpers.pageUrl;
+export const assetUrl = helpers.assetUrl;
+export const searchUrl = helpers.searchUrl;

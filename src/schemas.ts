@@ -1,0 +1,84 @@
+/**
+ * The single source of truth for Abstracta's data: the frontmatter of every paper entry and the
+ * entries of `content/topics.yaml`. `src/content.config.ts` validates content with these schemas and
+ * the ingest scripts build and check their output with them; every type comes from `z.infer`.
+ */
+import { z } from 'astro/zod';
+
+/** A slug or topic id: lowercase words joined by single hyphens, never a path. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}_]+)*$/u;
+
+/** A digest date: `YYYY-MM-DD` when the year is known, `MM-DD` when it is not (years are never invented). */
+export const DIGEST_DATE_PATTERN = /^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+export const slugSchema = z.string().min(1).max(100).regex(SLUG_PATTERN, 'must be a lowercase slug');
+
+/** What a link points at, so the paper page can label it. */
+export const linkKindSchema = z.enum(['code', 'data', 'project']);
+
+export const linkSchema = z.object({
+  /** The absolute http(s) URL, as cleaned from the abstract. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** `code` for GitHub/GitLab-like hosts, `data` for dataset hosts, `project` for anything else. */
+  kind: linkKindSchema,
+});
+
+export const digestRefSchema = z.object({
+  /** File name of the digest under `content/digests/`. */
+  source: z.string().min(1),
+  /** Date of the digest (`YYYY-MM-DD` or `MM-DD`); absent when the digest names no date. */
+  date: z.string().regex(DIGEST_DATE_PATTERN).optional(),
+  /** 1-based position of the paper in that digest. */
+  rank: z.number().int().positive(),
+});
+
+export const paperSchema = z.object({
+  /** The paper's title, exactly as the digest gives it (after cleanup). */
+  title: z.string().min(1),
+  /** URL segment of the paper page; stable across runs for the same paper. */
+  slug: slugSchema,
+  /** Every digest the paper appeared in, oldest first. */
+  digests: z.array(digestRefSchema).min(1),
+  /** Topic ids from `content/topics.yaml`, primary first (1 to 3). */
+  topics: z.array(slugSchema).min(1).max(3),
+  /** When true, ingest keeps `topics` as edited by hand instead of recomputing them. Default false. */
+  topicsPinned: z.boolean().optional(),
+  /** Key phrases in their surface form, most characteristic first. */
+  keywords: z.array(z.string().min(1)).max(12),
+  /** Slugs of the most related papers, best first; never the paper itself. */
+  related: z.array(slugSchema).max(10),
+  /** Every URL found in the abstract, in order of appearance. */
+  links: z.array(linkSchema),
+  /** The abstract's first sentence, for lists and meta descriptions. */
+  summary: z.string(),
+  /** Word count of the abstract. */
+  words: z.number().int().nonnegative(),
+});
+
+/** A topic's signal term: a word or phrase, optionally weighted (default weight 1). */
+export const topicTermSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ term: z.string().min(1), weight: z.number().positive().max(10) }),
+]);
+
+export const topicSchema = z.strictObject({
+  /** URL segment and reference key of the topic. */
+  id: slugSchema,
+  /** Display name. */
+  title: z.string().min(1),
+  /** One or two sentences shown on the topic page and in topic cards. */
+  description: z.string().min(1),
+  /** Words and phrases that signal the topic in a title or abstract. */
+  terms: z.array(topicTermSchema).min(1),
+  /** Id of the parent topic, for one level of nesting. */
+  parent: slugSchema.optional(),
+});
+
+export const topicsFileSchema = z.array(topicSchema).min(1);
+
+export type Link = z.infer<typeof linkSchema>;
+export type LinkKind = z.infer<typeof linkKindSchema>;
+export type DigestRef = z.infer<typeof digestRefSchema>;
+export type Paper = z.infer<typeof paperSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type TopicTerm = z.infer<typeof topicTermSchema>;

@@ -17,7 +17,7 @@ import { parseTopicsFile } from './lib/topics-file.ts';
 import { acquireLock, clearStaleStaging, replaceEntries, writeFileAtomic } from './lib/write.ts';
 
 /** Where content lives; `ABSTRACTA_CONTENT` points elsewhere (tests and benchmarks use it). */
-const CONTENT_DIR = resolve(process.env.ABSTRACTA_CONTENT ?? 'content');
+const CONTENT_DIR = resolve(process.env.ABSTRACTA_CONTENT || 'content');
 const DIGESTS_DIR = join(CONTENT_DIR, 'digests');
 const PAPERS_DIR = join(CONTENT_DIR, 'papers');
 const TOPICS_FILE = join(CONTENT_DIR, 'topics.yaml');

@@ -99,6 +99,13 @@ export function parseTextDigest(text: string, file: string, options: ParseOption
     if (!abstract) {
       throw new InputError(file, title.line, `the title "${title.text}" has no abstract: the file ends after it (is it truncated?)`);
     }
+    if (!looksLikeAbstract(abstract.text) && index + 2 >= all.length && !endsCleanly(abstract.text)) {
+      throw new InputError(
+        file,
+        abstract.line,
+        `the abstract of "${title.text}" stops mid-sentence and the file ends there; the file looks truncated`,
+      );
+    }
     if (!looksLikeAbstract(abstract.text)) {
       throw new InputError(
         file,

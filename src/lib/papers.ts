@@ -4,12 +4,12 @@
  */
 import type { DigestRef, Paper, Topic } from '../schemas.ts';
 
+/** Sort key of a digest: its date (yearless dates before dated ones), then its file name. */
+const digestKey = (ref: DigestRef) => `${(ref.date ?? '').padStart(10, '0')}|${ref.source}`;
+
 /** Papers in reading order: first digest date, then rank in it, then title. */
 export function sortPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: readonly T[]): T[] {
-  const key = (p: T) => {
-    const first = p.digests[0];
-    return `${(first.date ?? '').padStart(10, '0')}|${first.source}|${String(first.rank).padStart(6, '0')}`;
-  };
+  const key = (p: T) => `${digestKey(p.digests[0])}|${String(p.digests[0].rank).padStart(6, '0')}`;
   return [...papers].sort((a, b) => key(a).localeCompare(key(b)) || a.title.localeCompare(b.title));
 }
 
@@ -35,7 +35,7 @@ export function neighbours<T>(list: readonly T[], index: number): { prev?: T; ne
 export function digestsOf(papers: readonly Pick<Paper, 'digests'>[]): DigestRef[] {
   const bySource = new Map<string, DigestRef>();
   for (const paper of papers) for (const ref of paper.digests) if (!bySource.has(ref.source)) bySource.set(ref.source, ref);
-  return [...bySource.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.source.localeCompare(b.source));
+  return [...bySource.values()].sort((a, b) => digestKey(a).localeCompare(digestKey(b)));
 }
 
 /** Topics alphabetically by title, each child right after its parent. */

@@ -1,0 +1,49 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { serializeEntry } from '../../scripts/lib/entry.ts';
+import type { Paper } from '../../src/schemas.ts';
+
+const paper = (title: string): Paper => ({
+  title,
+  slug: 'a-paper',
+  digests: [{ source: 'd.txt', date: '03-14', rank: 1 }],
+  topics: ['alignment'],
+  keywords: ['reward model'],
+  related: [],
+  links: [{ url: 'https://github.com/a/b', kind: 'code' }],
+  summary: title,
+  words: 3,
+});
+
+/** Splits an entry into its parsed frontmatter and body. */
+function read(entry: string): { data: unknown; body: string } {
+  const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(entry);
+  if (!match) throw new Error(`not an entry:\n${entry}`);
+  return { data: parse(match[1]), body: match[2] };
+}
+
+describe('serializeEntry', () => {
+  it.each([
+    'Plain Title',
+    '"Kelly is a Warm Person, Joseph is a Role Model": Gender Biases',
+    "It's: a 'quoted' \"title\" # not a comment",
+    '---\ntitle: injected\n---',
+    '- [not, a, list]',
+    '{ not: a map }',
+    '&anchor *alias !!tag',
+    'yes',
+    '0x1F',
+    '  leading and trailing spaces  ',
+    '注意力 مرحبا 👩‍🔬',
+  ])('round-trips the title %j', (title) => {
+    const { data, body } = read(serializeEntry(paper(title), 'Body text.\n'));
+    expect(data).toEqual(paper(title));
+    expect(body).toBe('Body text.\n');
+  });
+
+  it('validates against the shared schema', () => {
+    expect(() => serializeEntry({ ...paper('x'), slug: '../etc' }, '')).toThrow();
+    expect(() => serializeEntry({ ...paper('x'), topics: [] }, '')).toThrow();
+    expect(() => serializeEntry({ ...paper('x'), links: [{ url: 'javascript:alert(1)', kind: 'code' }] }, '')).toThrow();
+  });
+});

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { abstractToMdx, assertInert, parseMdx } from '../../scripts/lib/mdx.ts';
+import { normalizeSpace } from '../../scripts/lib/text.ts';
+import { elementsOf, renderedParagraphs, renderMdx } from '../helpers/mdx-render.ts';
+
+/** A global that hostile input tries to set; it must stay undefined. */
+const CANARY = '__abstractaCanary';
+const canary = () => (globalThis as Record<string, unknown>)[CANARY];
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[CANARY];
+});
+
+/** Serializes, compiles and runs `text`; returns the rendered paragraph texts. */
+async function roundTrip(text: string): Promise<string[]> {
+  return renderedParagraphs(abstractToMdx(text));
+}
+
+describe('abstractToMdx escapes everything MDX treats specially', () => {
+  it.each([
+    // Each case must render back to exactly its own text.
+    'a reward model ({varphi}) and {1 + 1} and {',
+    'x < y and <div>html</div> and <Component prop={1} />',
+    '*emphasis* _under_ **strong** ~strike~ ~~gfm strike~~',
+    '# not a heading',
+    '| a | b |',
+    'back\\slash \\{ \\* and a trailing backslash \\',
+    'export const a = 1',
+    'import fs from "node:fs"',
+    '1. not a list',
+    '- not a list',
+    '> not a quote',
+    '[not](a link) and ![not](an image)',
+    '`not code`',
+    '&amp; &#x41; &lt;',
+    '<!-- not a comment -->',
+    '$x$ and :::',
+    '    four leading spaces',
+    'www.example.com and https://example.org are text and a link',
+  ])('%j', async (text) => {
+    const expected = normalizeSpace(text);
+    expect(await roundTrip(expected)).toEqual([expected]);
+  });
+});
+
+describe('nothing in an abstract runs at build time (canary)', () => {
+  it.each([
+    `{globalThis.${CANARY} = 1}`,
+    `before {globalThis.${CANARY} = 1} after`,
+    `export const a = (globalThis.${CANARY} = 1)`,
+    `export default function X() { globalThis.${CANARY} = 1 }`,
+    `import x from "data:text/javascript,globalThis.${CANARY}=1"`,
+    `<img src="x" onError={() => (globalThis.${CANARY} = 1)} />`,
+    `<script>globalThis.${CANARY} = 1</script>`,
+    `{/* comment */}{(() => { globalThis.${CANARY} = 1 })()}`,
+  ])('%j', async (text) => {
+    const mdx = abstractToMdx(text);
+    const tree = await renderMdx(mdx);
+    expect(canary()).toBeUndefined();
+    // No element but the paragraph itself: tags came out as text.
+    expect(elementsOf(tree, 'img')).toEqual([]);
+    expect(elementsOf(tree, 'script')).toEqual([]);
+    expect(await renderedParagraphs(mdx)).toEqual([text]);
+  });
+});
+
+describe('links', () => {
+  it('turns URLs into links and keeps the text around them', async () => {
+    const mdx = abstractToMdx('Code: https://github.com/a/b_c. More text.');
+    const tree = await renderMdx(mdx);
+    const links = elementsOf(tree, 'a');
+    expect(links.map((a) => a.props.href)).toEqual(['https://github.com/a/b_c']);
+    expect(await renderedParagraphs(mdx)).toEqual(['Code: https://github.com/a/b_c. More text.']);
+  });
+});
+
+describe('assertInert', () => {
+  it('refuses MDX that would run code or hold anything but text and links', () => {
+    const expected = { type: 'root' as const, children: [] };
+    expect(() => assertInert('export const a = 1', expected)).toThrow(/mdxjsEsm/);
+    expect(() => assertInert('a {b}', expected)).toThrow(/mdxTextExpression/);
+    expect(() => assertInert('<b>x</b>', expected)).toThrow(/mdxJsx/);
+    expect(() => assertInert('# h', expected)).toThrow(/heading/);
+  });
+
+  it('parses like the MDX compiler', () => {
+    expect(parseMdx('{x}').children[0].type).toBe('mdxFlowExpression');
+  });
+});
+
+describe('property: any text survives MDX exactly', () => {
+  // Fragments MDX, Markdown and GFM give meaning to, mixed with arbitrary Unicode.
+  const special = fc.constantFrom(
+    '{', '}', '<', '>', '/', 'export ', 'import ', '*', '_', '~', '#', '|', '\\', '`', '[', ']', '(', ')', '!',
+    '&', '&amp;', ':', '-', '+', '=', '.', '1.', ' ', '  ', 'https://github.com/a/b', 'https://x.org/', 'www.x.com',
+    '$', '%', "'", '"', '<!--', '-->', 'a', 'φ', '注意力', 'مرحبا', '👩‍🔬',
+  );
+  const text = fc.array(fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('renders back to exactly the (whitespace-normalized) input', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (input) => {
+        const expected = normalizeSpace(input);
+        const paragraphs = await roundTrip(expected);
+        expect(paragraphs).toEqual(expected ? [expected] : []);
+        expect(canary()).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

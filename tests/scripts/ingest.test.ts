@@ -1,0 +1,93 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyContent, fingerprint, ingest } from '../helpers/content.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+const dirs: string[] = [];
+const content = () => {
+  const dir = copyContent();
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run ingest', () => {
+  it('reproduces the committed entries exactly, and a second run touches nothing', () => {
+    const dir = content();
+    const before = fingerprint(dir);
+    const first = ingest(dir);
+    expect(first.status).toBe(0);
+    // The committed content/papers is what ingest makes of the committed digests.
+    expect(first.stdout).toMatch(/83 papers from 1 digest .*\(0 written, 0 removed, 83 unchanged\)/);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
+  it('rebuilds deleted or edited entries and removes stale ones', () => {
+    const dir = content();
+    const papers = join(dir, 'papers');
+    const before = fingerprint(papers);
+    rmSync(join(papers, 'tool-augmented-reward-modeling.mdx'));
+    writeFileSync(join(papers, 'generative-marginalization-models.mdx'), 'stale');
+    writeFileSync(join(papers, 'no-longer-in-any-digest.mdx'), 'stale');
+    const result = ingest(dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\(2 written, 1 removed, 81 unchanged\)/);
+    const after = fingerprint(papers);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    // Untouched entries keep their bytes and their mtime.
+    expect(after['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx']).toBe(before['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx']);
+  });
+
+  it('validates a given digest, copies it into content/digests and regenerates', () => {
+    const dir = content();
+    const result = ingest(dir, [join(FIXTURES, 'good-mar-15.txt')]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/84 papers from 2 digests/);
+    expect(readFileSync(join(dir, 'digests/good-mar-15.txt'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'good-mar-15.txt'), 'utf8'));
+    const entry = readFileSync(join(dir, 'papers/a-fresh-paper-about-reward-models.mdx'), 'utf8');
+    expect(entry).toContain('date: 03-15');
+    expect(entry).toContain('- alignment');
+  });
+
+  it.each([
+    // [fixture, the file:line message expected]
+    ['truncated.txt', /truncated\.txt:11: the abstract of "A Truncated Paper" stops mid-sentence and the file ends there; the file looks truncated/],
+    ['binary.txt', /binary\.txt:3: the file contains a NUL byte/],
+    ['elf.bin', /elf\.bin:1: the file contains a NUL byte/],
+    ['title-only.txt', /title-only\.txt:1: the title "Title Without Abstract" has no abstract/],
+    ['empty.txt', /empty\.txt:1: the file is empty/],
+  ])('refuses %s with file and line, exit 1, and content/ left exactly as it was', (fixture, message) => {
+    const dir = content();
+    const before = fingerprint(dir);
+    const result = ingest(dir, [join(FIXTURES, 'bad', fixture)]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/content\/ was not changed/);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
+  it('refuses a bad digest already in content/digests, reporting every problem at once', () => {
+    const dir = content();
+    writeFileSync(join(dir, 'digests/bad.txt'), readFileSync(join(FIXTURES, 'bad/truncated.txt')));
+    writeFileSync(join(dir, 'topics.yaml'), '- id: x\n  title: X\n  description: D\n  terms: []\n');
+    const before = fingerprint(dir);
+    const result = ingest(dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/digests\/bad\.txt:11: /);
+    expect(result.stderr).toMatch(/topics\.yaml:4: /);
+    expect(result.stderr).toMatch(/2 problems found/);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
+  it('refuses to run while another live ingest holds the lock', () => {
+    const dir = content();
+    writeFileSync(join(dir, '.ingest.lock'), String(process.pid));
+    const result = ingest(dir, [join(FIXTURES, 'good-mar-15.txt')]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/another ingest \(process \d+\) is running/);
+    expect(existsSync(join(dir, 'digests/good-mar-15.txt'))).toBe(false);
+  });
+});

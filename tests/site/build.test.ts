@@ -1,0 +1,149 @@
+/**
+ * The real build of the seed (made once by the global setup into `.test-dist/`), checked page by page
+ * with a real HTML parser, and its search index queried through Pagefind's own API.
+ */
+import { load, type CheerioAPI } from 'cheerio';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { paperSchema, type Paper } from '../../src/schemas.ts';
+import { loadPagefind, type PagefindResult } from '../helpers/pagefind.ts';
+import { ROOT, TEST_DIST } from '../helpers/paths.ts';
+
+const PAPERS_DIR = join(ROOT, 'content/papers');
+const papers: Paper[] = readdirSync(PAPERS_DIR)
+  .filter((name) => name.endsWith('.mdx'))
+  .map((name) => paperSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(PAPERS_DIR, name), 'utf8'))![1])));
+const html = (path: string): CheerioAPI => load(readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8'));
+/** Visible text with HTML whitespace folded, as a reader sees it. */
+const text = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+describe('the built seed site', () => {
+  it('has a page for each of the 83 papers', () => {
+    expect(papers).toHaveLength(83);
+    for (const paper of papers) expect(existsSync(join(TEST_DIST, 'papers', paper.slug, 'index.html'))).toBe(true);
+  });
+
+  it('shows every title and abstract, cleaned and otherwise exact', () => {
+    const seed = readFileSync(join(ROOT, 'content/digests/trending-mar-14.txt'), 'utf8');
+    for (const paper of papers) {
+      const $ = html(`papers/${paper.slug}`);
+      expect(text($('article h1').text())).toBe(paper.title);
+      const abstract = text($('.abstract').text());
+      expect(abstract.length).toBeGreaterThan(200);
+      // The abstract as a reader sees it is in the seed, up to the documented cleanup.
+      const raw = seed.split('\n').find((line) => line.startsWith(abstract.slice(0, 60).replace(/φ.*/, '')))!;
+      expect(raw, paper.title).toBeDefined();
+      expect(abstract).not.toMatch(/\{varphi\}|\\url|\\%|\{https?:/);
+    }
+  });
+
+  it('shows φ on the {varphi} paper', () => {
+    const paper = papers.find((p) => p.title.startsWith('Leveraging Domain Knowledge'))!;
+    const abstract = text(html(`papers/${paper.slug}`)('.abstract').text());
+    expect(abstract).toContain('a reward model (φ) which');
+    expect(abstract).toContain('infuse domain knowledge into φ, which');
+  });
+
+  it('makes every extracted link clickable, in the abstract and as a labelled button', () => {
+    for (const paper of papers.filter((p) => p.links.length)) {
+      const $ = html(`papers/${paper.slug}`);
+      for (const link of paper.links) {
+        expect($(`.abstract a[href="${link.url}"]`).length, link.url).toBe(1);
+        const button = $(`.paper-links a[href="${link.url}"]`);
+        expect(button.attr('rel')).toBe('noopener noreferrer');
+        expect(button.hasClass(`link-${link.kind}`)).toBe(true);
+      }
+    }
+  });
+
+  it('shows topics, keywords that search, related papers and prev/next on a paper page', () => {
+    const paper = papers.find((p) => p.title === 'Tool-Augmented Reward Modeling')!;
+    const $ = html(`papers/${paper.slug}`);
+    expect($('[data-pagefind-filter="topic"]').length).toBe(paper.topics.length);
+    expect($('.keywords a').first().attr('href')).toBe(`/search/?q=${encodeURIComponent(paper.keywords[0]).replace(/%20/g, '+')}`);
+    expect($('.related-list a').map((_, a) => $(a).attr('href')).get()).toEqual(paper.related.map((slug) => `/papers/${slug}/`));
+    expect($('.prev-next a').length).toBeGreaterThan(0);
+    expect($('.sidebar a.current').attr('href')).toBe(`/topics/${paper.topics[0]}/`);
+  });
+
+  it('has the home page, the topics index, a page per topic and a real 404', () => {
+    const topics = parse(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8')) as { id: string; title: string }[];
+    const home = html('');
+    expect(home('.paper-list > li').length).toBe(83);
+    expect(home('.topic-cards > li').length).toBe(topics.length);
+    expect(html('topics')('.topic-cards > li').length).toBe(topics.length);
+    for (const topic of topics) {
+      const $ = html(`topics/${topic.id}`);
+      expect(text($('main h1').text())).toBe(topic.title);
+      const count = papers.filter((p) => p.topics.includes(topic.id)).length;
+      expect($('.paper-list > li').length).toBe(count);
+    }
+    const notFound = load(readFileSync(join(TEST_DIST, '404.html'), 'utf8'));
+    expect(notFound('h1').text()).toBe('Page not found');
+  });
+
+  it('puts a search box on every page and links every internal URL to a built file', () => {
+    const pages = [''].concat(papers.map((p) => `papers/${p.slug}`), 'topics', 'search');
+    for (const page of pages) {
+      const $ = html(page);
+      expect($('form[role="search"]').attr('action')).toBe('/search/');
+      $('a[href^="/"], link[href^="/"], script[src^="/"]').each((_, element) => {
+        const url = $(element).attr('href') ?? $(element).attr('src')!;
+        const path = decodeURIComponent(new URL(url, 'https://x.org').pathname);
+        const file = path.endsWith('/') ? join(TEST_DIST, path, 'index.html') : join(TEST_DIST, path);
+        expect(existsSync(file), `${page}: ${url}`).toBe(true);
+      });
+    }
+  });
+
+  it('ships no inline script and no script outside the search page', () => {
+    for (const page of ['', 'topics', `papers/${papers[0].slug}`]) expect(html(page)('script').length).toBe(0);
+    const search = html('search');
+    expect(search('script:not([src])').length).toBe(0);
+  });
+});
+
+describe('the Pagefind index of the seed', () => {
+  let search: (term: string, options?: Record<string, unknown>) => Promise<PagefindResult[]>;
+  let filters: Record<string, Record<string, number>>;
+  beforeAll(async () => {
+    const pagefind = await loadPagefind(TEST_DIST);
+    search = pagefind.search;
+    filters = await pagefind.api.filters();
+  });
+
+  it('indexes the papers and topics but not the site chrome', async () => {
+    const results = await search('Recommender systems');
+    expect(results.some((r) => r.url === '/topics/recommender-systems/')).toBe(true);
+    const paper = results.find((r) => r.url.startsWith('/papers/'))!;
+    // Header, sidebar, breadcrumbs, related list and footer are not part of a paper's indexed text.
+    for (const chrome of ['Skip to content', 'Search papers', 'Causal inference and econometrics 5', 'Related papers', 'Browse topics', 'Abstracts belong to their authors']) {
+      expect(paper.content).not.toContain(chrome);
+    }
+    expect(paper.content).toContain(paper.meta.title);
+    expect(paper.content).not.toContain('min read');
+  });
+
+  it('finds every paper by a phrase from the middle of its abstract, in the top 3', async () => {
+    const misses: string[] = [];
+    for (const paper of papers) {
+      const abstract = text(html(`papers/${paper.slug}`)('.abstract').text());
+      const words = abstract.split(' ');
+      const middle = Math.floor(words.length / 2);
+      const phrase = words.slice(middle, middle + 6).join(' ');
+      const urls = (await search(phrase)).slice(0, 3).map((r) => r.url);
+      if (!urls.includes(`/papers/${paper.slug}/`)) misses.push(`${paper.slug}: "${phrase}" → ${urls.join(', ')}`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('offers topics as a filter, with counts', async () => {
+    const total = Object.values(filters.topic).reduce((a, b) => a + b, 0);
+    expect(total).toBe(papers.reduce((sum, p) => sum + p.topics.length, 0));
+    const results = await search('language models', { filters: { topic: 'Recommender systems' } });
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result.filters.topic).toContain('Recommender systems');
+  });
+});

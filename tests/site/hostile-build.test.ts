@@ -1,0 +1,83 @@
+/**
+ * Hostile abstracts through the whole path (ingest → MDX → astro build): code planted in titles and
+ * abstracts must never run at build time, and must show up on the page as the literal text it is.
+ * The canaries are a file write and an environment-variable read.
+ */
+import { load } from 'cheerio';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../helpers/content.ts';
+import { NODE, ROOT } from '../helpers/paths.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'abstracta-hostile-'));
+const CANARY = join(work, 'canary-fired');
+const SECRET = `secret-${process.pid}-${Date.now()}`;
+const write = `(await import('node:fs')).writeFileSync(${JSON.stringify(CANARY)}, 'fired')`;
+
+/** [title, abstract] pairs, each a different way in. */
+const PAPERS: [string, string][] = [
+  [`Title {process.env.ABSTRACTA_SECRET} <script>${write}</script>`, `export const a = ${write}; and more words so that this paragraph reads as an abstract of a paper.`],
+  ['Expressions In Braces', `{${write}} and {process.env.ABSTRACTA_SECRET} inside an otherwise ordinary abstract of enough words to count.`],
+  ['Import Lines', `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(CANARY)}, 'fired') is what this abstract tries to run at build time.`],
+  ['Markup In Text', '<img src="x" onerror="alert(1)"> <iframe src="javascript:alert(1)"></iframe> <!-- a comment --> and a javascript:alert(1) link, all as text.'],
+  ['---\ntitle: broken: "frontmatter"', `Frontmatter escape attempts ---\n--- and a {varphi} that should still become a Greek letter, in plain words.`],
+];
+const digest = PAPERS.map(([title, abstract]) => `${title.replace(/\n/g, ' ')}\n\n${abstract.replace(/\n/g, ' ')}`).join('\n\n');
+
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+let built: { status: number | null; output: string };
+
+beforeAll(() => {
+  mkdirSync(join(content, 'digests'), { recursive: true });
+  cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
+  writeFileSync(join(work, 'hostile.txt'), `${digest}\n`);
+  const ingested = ingest(content, [join(work, 'hostile.txt')]);
+  expect(ingested.stderr).toBe('');
+  const result = spawnSync(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ABSTRACTA_CONTENT: content, ABSTRACTA_SECRET: SECRET },
+  });
+  built = { status: result.status, output: result.stdout + result.stderr };
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file below `dir`. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('a digest of hostile abstracts', () => {
+  it('builds, and no canary fires', () => {
+    expect(built.status, built.output).toBe(0);
+    expect(existsSync(CANARY)).toBe(false);
+  });
+
+  it('never leaks the secret into the site or the search index', () => {
+    for (const file of files(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
+  });
+
+  it('shows each title and abstract as literal text, with no markup made from it', () => {
+    const pages = readdirSync(join(dist, 'papers'));
+    expect(pages).toHaveLength(PAPERS.length);
+    const shown = pages.map((slug) => load(readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8')));
+    const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+    for (const [title, abstract] of PAPERS) {
+      const $ = shown.find(($) => normalize($('article h1').text()) === normalize(title));
+      expect($, title).toBeDefined();
+      const expected = normalize(abstract).replace('{varphi}', 'φ');
+      expect(normalize($!('.abstract').text())).toBe(expected);
+      expect($!('.abstract script, .abstract img, .abstract iframe').length).toBe(0);
+      expect($!('.abstract a[href^="javascript:"], a[href^="javascript:"]').length).toBe(0);
+      expect($!('script:not([src])').length).toBe(0);
+    }
+  });
+});

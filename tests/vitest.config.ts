@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Two cores: the build and the browser compete with test workers otherwise.
     maxWorkers: 2,
+    // In CI, also write a machine-readable report for the closing summary line of `.ci/run`.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.test-results.json' }]] : ['default'],
   },
 });

@@ -51,14 +51,22 @@ export function pickTopics(scores: readonly number[]): number[] {
   const ranked = scores.map((score, index) => ({ score, index })).filter(({ score }) => score >= MIN_SCORE);
   ranked.sort((a, b) => b.score - a.score || a.index - b.index);
   const top = ranked[0]?.score ?? 0;
-  return ranked.filter(({ score }) => score >= top * SECONDARY_SHARE).slice(0, MAX_TOPICS).map(({ index }) => index);
+  return ranked
+    .filter(({ score }) => score >= top * SECONDARY_SHARE)
+    .slice(0, MAX_TOPICS)
+    .map(({ index }) => index);
 }
 
 /**
  * Topic ids for every document. `pinned[i]`, when set, is kept as is (a user's hand-edited topics)
  * and also shapes the centroids.
  */
-export function assignTopics(docs: readonly Document[], corpus: Corpus, topics: readonly Topic[], pinned: readonly (string[] | undefined)[] = []): string[][] {
+export function assignTopics(
+  docs: readonly Document[],
+  corpus: Corpus,
+  topics: readonly Topic[],
+  pinned: readonly (string[] | undefined)[] = [],
+): string[][] {
   const compiled = topics.map((topic) => ({ terms: compileTerms(topic) }));
   const assigned: number[][] = docs.map((doc, i) =>
     pinned[i] ? pinned[i]!.map((id) => topics.findIndex((t) => t.id === id)).filter((x) => x >= 0) : pickTopics(termScores(doc, compiled)),

@@ -6,7 +6,10 @@ import { LinkifyIt } from 'linkify-it';
 import type { Link, LinkKind } from '../../src/schemas.ts';
 
 // Only explicit http(s) URLs: no fuzzy `example.com`, e-mail, `ftp:` or protocol-relative links.
-const linkify = new LinkifyIt({ 'ftp:': null, 'mailto:': null, '//': null }, { fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+const linkify = new LinkifyIt({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false })
+  .add('ftp:', null)
+  .add('mailto:', null)
+  .add('//', null);
 
 export interface FoundLink {
   /** The URL as written in the text. */

@@ -9,12 +9,7 @@ import { InputError } from './errors.ts';
 import { basename } from 'node:path';
 
 /** Header lines of the pasted page that carry no content (compared case-insensitively). */
-const BOILERPLATE = new Set([
-  'new',
-  'get trending papers in your email inbox!',
-  'subscribe',
-  'byak and the research community',
-]);
+const BOILERPLATE = new Set(['new', 'get trending papers in your email inbox!', 'subscribe', 'byak and the research community']);
 
 /** Longer than this, a paragraph is an abstract, not a title: no real title runs to 300 characters. */
 const MAX_TITLE_CHARS = 300;
@@ -118,7 +113,11 @@ export function parseTextDigest(text: string, file: string, options: ParseOption
   }
 
   if (papers.length === 0) {
-    throw new InputError(file, Math.max(1, all.at(-1)?.line ?? 1), 'the digest lists no papers; expected a title line, a blank line and an abstract');
+    throw new InputError(
+      file,
+      Math.max(1, all.at(-1)?.line ?? 1),
+      'the digest lists no papers; expected a title line, a blank line and an abstract',
+    );
   }
   const last = all.at(-1)!;
   if (!endsCleanly(last.text)) {
@@ -134,7 +133,11 @@ export function parseTextDigest(text: string, file: string, options: ParseOption
 /** Applies the year rule of `digest-date.ts`, refusing dates that contradict each other. */
 function resolveDate(header: DayOfYear | undefined, line: number, file: string, options: ParseOptions): DayOfYear | undefined {
   const fromName = dateFromFileName(basename(file));
-  if (header && fromName && (header.month !== fromName.month || header.day !== fromName.day || (header.year ?? fromName.year) !== fromName.year)) {
+  if (
+    header &&
+    fromName &&
+    (header.month !== fromName.month || header.day !== fromName.day || (header.year ?? fromName.year) !== fromName.year)
+  ) {
     throw new InputError(file, line, `the date line says ${formatDay(header)} but the file name says ${formatDay(fromName)}`);
   }
   const day = header ?? fromName;

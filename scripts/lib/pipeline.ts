@@ -27,7 +27,11 @@ export interface CleanPaper {
 
 /** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
 export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
 }
 
 /** Digests oldest first (by date when known, then file name), so ranks and first appearances are stable. */

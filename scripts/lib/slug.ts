@@ -19,9 +19,7 @@ export function shortHash(text: string, length = 6): string {
  * A title with no letters or digits gets `paper-<hash>`.
  */
 export function slugify(title: string): string {
-  const base = githubSlug(title.normalize('NFKC'))
-    .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
+  const base = githubSlug(title.normalize('NFKC')).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
   let slug = base;
   if (slug.length > MAX_SLUG_LENGTH) {
     const cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);

@@ -13,7 +13,9 @@ export function parseTopicsFile(text: string, file: string): Topic[] {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   if (doc.errors.length) {
-    throw new InputErrors(doc.errors.map((error) => new InputError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0])));
+    throw new InputErrors(
+      doc.errors.map((error) => new InputError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0])),
+    );
   }
   const result = topicsFileSchema.safeParse(doc.toJS());
   if (!result.success) {
@@ -38,14 +40,18 @@ export function parseTopicsFile(text: string, file: string): Topic[] {
   const itemLine = (index: number) => lineOf(isSeq(seq) ? (seq.items[index] as YamlNode) : undefined);
   const ids = new Map<string, number>();
   topics.forEach((topic, index) => {
-    if (ids.has(topic.id)) errors.push(new InputError(file, itemLine(index), `duplicate topic id "${topic.id}" (first defined at line ${itemLine(ids.get(topic.id)!)})`));
+    if (ids.has(topic.id))
+      errors.push(
+        new InputError(file, itemLine(index), `duplicate topic id "${topic.id}" (first defined at line ${itemLine(ids.get(topic.id)!)})`),
+      );
     else ids.set(topic.id, index);
   });
   topics.forEach((topic, index) => {
     if (topic.parent === undefined) return;
     const parent = topics.find((t) => t.id === topic.parent);
     if (!parent) errors.push(new InputError(file, itemLine(index), `topic "${topic.id}" names an unknown parent "${topic.parent}"`));
-    else if (parent.parent !== undefined) errors.push(new InputError(file, itemLine(index), `topic "${topic.id}" nests two levels deep; only one level of parent is allowed`));
+    else if (parent.parent !== undefined)
+      errors.push(new InputError(file, itemLine(index), `topic "${topic.id}" nests two levels deep; only one level of parent is allowed`));
   });
   if (errors.length) throw new InputErrors(errors);
   return topics;

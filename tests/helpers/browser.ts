@@ -21,7 +21,8 @@ export function findChromium(): string | undefined {
 export const CHROMIUM = findChromium();
 
 if (!CHROMIUM) {
-  if (process.env.CI) throw new Error('Chromium is not installed: CI must install it (apt-get install -y chromium) before the browser tests');
+  if (process.env.CI)
+    throw new Error('Chromium is not installed: CI must install it (apt-get install -y chromium) before the browser tests');
   console.warn('SKIPPING browser tests: no chromium on PATH (install it with `apt-get install -y chromium`)');
 }
 
@@ -29,6 +30,14 @@ if (!CHROMIUM) {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }

@@ -36,7 +36,9 @@ function patchFetch() {
 }
 
 /** Loads the Pagefind bundle of the site built in `distDir`. */
-export async function loadPagefind(distDir: string): Promise<{ api: PagefindApi; search(term: string, options?: Record<string, unknown>): Promise<PagefindResult[]> }> {
+export async function loadPagefind(
+  distDir: string,
+): Promise<{ api: PagefindApi; search(term: string, options?: Record<string, unknown>): Promise<PagefindResult[]> }> {
   patchFetch();
   const bundle = join(distDir, 'pagefind');
   const api = (await import(pathToFileURL(join(bundle, 'pagefind.js')).href)) as PagefindApi;

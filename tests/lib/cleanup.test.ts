@@ -10,7 +10,10 @@ describe('cleanup rules', () => {
   it.each([
     // [what the seed has, what a reader sees]
     ['employing a reward model ({varphi}) which', 'employing a reward model (φ) which'],
-    ['advancements\\url{https://github.com/ernie-research/Tool-Augmented-Reward-Model}.', 'advancements https://github.com/ernie-research/Tool-Augmented-Reward-Model.'],
+    [
+      'advancements\\url{https://github.com/ernie-research/Tool-Augmented-Reward-Model}.',
+      'advancements https://github.com/ernie-research/Tool-Augmented-Reward-Model.',
+    ],
     ['is at {https://github.com/FudanDISC/SocialAgent}.', 'is at https://github.com/FudanDISC/SocialAgent.'],
     ['answer to 88\\% of the time', 'answer to 88% of the time'],
     ["initially `silver' annotated", 'initially ‘silver’ annotated'],

@@ -14,9 +14,12 @@ describe('parseDateLine', () => {
     expect(formatDay(parseDateLine(line)!)).toBe(expected);
   });
 
-  it.each(['Subscribe', 'Mar 32', 'Feb 29, 2023', 'Marching 14', 'Ma 14', '2024-13-01', 'Mar 14 papers'])('%j is not a date line', (line) => {
-    expect(parseDateLine(line)).toBeUndefined();
-  });
+  it.each(['Subscribe', 'Mar 32', 'Feb 29, 2023', 'Marching 14', 'Ma 14', '2024-13-01', 'Mar 14 papers'])(
+    '%j is not a date line',
+    (line) => {
+      expect(parseDateLine(line)).toBeUndefined();
+    },
+  );
 });
 
 describe('dateFromFileName', () => {

@@ -76,7 +76,9 @@ describe('digest dates and years', () => {
   });
 
   it('refuses a date line that contradicts the file name', () => {
-    expect(parseError(`Mar 15\n\n${body}`, '2024-03-14-d.txt').message).toMatch(/2024-03-14-d\.txt:1: the date line says 03-15 but the file name says 2024-03-14/);
+    expect(parseError(`Mar 15\n\n${body}`, '2024-03-14-d.txt').message).toMatch(
+      /2024-03-14-d\.txt:1: the date line says 03-15 but the file name says 2024-03-14/,
+    );
   });
 
   it('refuses a --year that contradicts the date line', () => {
@@ -87,12 +89,32 @@ describe('digest dates and years', () => {
 describe('parseTextDigest refuses what does not fit, naming the line', () => {
   it.each([
     // [case, text, expected line, message pattern]
-    ['a title with no abstract at the end', `${HEADER}Title One\n\n${ABSTRACT}\n\nDangling Title\n`, 15, /"Dangling Title" has no abstract: the file ends after it/],
-    ['a title followed by another title', `${HEADER}Title One\n\nTitle Two\n\n${ABSTRACT}\n`, 11, /"Title One" has no abstract: the paragraph after it \(line 13\) looks like another title/],
-    ['an abstract cut off mid-sentence', `${HEADER}Title One\n\nWe study a thing in depth and find that it works well on every benchmark we tried, which is tremendou\n`, 13, /stops mid-sentence; the file looks truncated/],
+    [
+      'a title with no abstract at the end',
+      `${HEADER}Title One\n\n${ABSTRACT}\n\nDangling Title\n`,
+      15,
+      /"Dangling Title" has no abstract: the file ends after it/,
+    ],
+    [
+      'a title followed by another title',
+      `${HEADER}Title One\n\nTitle Two\n\n${ABSTRACT}\n`,
+      11,
+      /"Title One" has no abstract: the paragraph after it \(line 13\) looks like another title/,
+    ],
+    [
+      'an abstract cut off mid-sentence',
+      `${HEADER}Title One\n\nWe study a thing in depth and find that it works well on every benchmark we tried, which is tremendou\n`,
+      13,
+      /stops mid-sentence; the file looks truncated/,
+    ],
     ['a header and nothing else', HEADER, 9, /lists no papers/],
     ['only blank lines', '\n\n  \n', 1, /lists no papers/],
-    ['an abstract with no title before it', `${HEADER}${'word '.repeat(80)}.\n`, 11, /expected a paper title but found a paragraph of 81 words/],
+    [
+      'an abstract with no title before it',
+      `${HEADER}${'word '.repeat(80)}.\n`,
+      11,
+      /expected a paper title but found a paragraph of 81 words/,
+    ],
   ])('%s', (_name, text, line, message) => {
     const error = parseError(text);
     expect(error.file).toBe('digest.txt');

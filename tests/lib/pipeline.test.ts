@@ -54,9 +54,15 @@ describe('the seed through the pipeline', () => {
   it('extracts every URL of the seed as a classified link', () => {
     const links = entries.flatMap((e) => e.paper.links);
     expect(links).toHaveLength(20);
-    expect(byTitle('Tool-Augmented Reward Modeling').paper.links).toEqual([{ url: 'https://github.com/ernie-research/Tool-Augmented-Reward-Model', kind: 'code' }]);
-    expect(byTitle('Evaluating and Mitigating Discrimination').paper.links).toEqual([{ url: 'https://huggingface.co/datasets/Anthropic/discrim-eval', kind: 'data' }]);
-    expect(byTitle('Measuring and Improving Persuasiveness').paper.links).toEqual([{ url: 'https://bit.ly/measure-persuasion', kind: 'project' }]);
+    expect(byTitle('Tool-Augmented Reward Modeling').paper.links).toEqual([
+      { url: 'https://github.com/ernie-research/Tool-Augmented-Reward-Model', kind: 'code' },
+    ]);
+    expect(byTitle('Evaluating and Mitigating Discrimination').paper.links).toEqual([
+      { url: 'https://huggingface.co/datasets/Anthropic/discrim-eval', kind: 'data' },
+    ]);
+    expect(byTitle('Measuring and Improving Persuasiveness').paper.links).toEqual([
+      { url: 'https://bit.ly/measure-persuasion', kind: 'project' },
+    ]);
   });
 
   it('gives every paper 1-3 known topics, keywords, a summary and related papers that exist', () => {
@@ -88,7 +94,10 @@ describe('mergePapers', () => {
 
   it('merges the same paper across digests and keeps different abstracts apart', () => {
     const merged = mergePapers([
-      digest('b.txt', '03-15', [['Same Title', 'Abstract one.'], ['Same Title', 'A different abstract.']]),
+      digest('b.txt', '03-15', [
+        ['Same Title', 'Abstract one.'],
+        ['Same Title', 'A different abstract.'],
+      ]),
       digest('a.txt', '03-14', [['Same  title', 'Abstract one.']]),
     ]);
     expect(merged).toHaveLength(2);

@@ -18,7 +18,9 @@ describe('slugify', () => {
   });
 
   it('cuts long titles at a word boundary', () => {
-    const slug = slugify('Effect Heterogeneity with Earth Observation in Randomized Controlled Trials: Exploring the Role of Data, Model, and Evaluation Metric Choice');
+    const slug = slugify(
+      'Effect Heterogeneity with Earth Observation in Randomized Controlled Trials: Exploring the Role of Data, Model, and Evaluation Metric Choice',
+    );
     expect(slug).toBe('effect-heterogeneity-with-earth-observation-in-randomized-controlled-trials');
     expect(slugify('x'.repeat(400)).length).toBe(MAX_SLUG_LENGTH);
   });

@@ -38,7 +38,9 @@ describe('npm run ingest', () => {
     const after = fingerprint(papers);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     // Untouched entries keep their bytes and their mtime.
-    expect(after['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx']).toBe(before['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx']);
+    expect(after['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx']).toBe(
+      before['secrets-of-rlhf-in-large-language-models-part-ii-reward-modeling.mdx'],
+    );
   });
 
   it('validates a given digest, copies it into content/digests and regenerates', () => {
@@ -54,7 +56,10 @@ describe('npm run ingest', () => {
 
   it.each([
     // [fixture, the file:line message expected]
-    ['truncated.txt', /truncated\.txt:11: the abstract of "A Truncated Paper" stops mid-sentence and the file ends there; the file looks truncated/],
+    [
+      'truncated.txt',
+      /truncated\.txt:11: the abstract of "A Truncated Paper" stops mid-sentence and the file ends there; the file looks truncated/,
+    ],
     ['binary.txt', /binary\.txt:3: the file contains a NUL byte/],
     ['elf.bin', /elf\.bin:1: the file contains a NUL byte/],
     ['title-only.txt', /title-only\.txt:1: the title "Title Without Abstract" has no abstract/],

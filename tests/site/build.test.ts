@@ -63,7 +63,11 @@ describe('the built seed site', () => {
     const $ = html(`papers/${paper.slug}`);
     expect($('[data-pagefind-filter="topic"]').length).toBe(paper.topics.length);
     expect($('.keywords a').first().attr('href')).toBe(`/search/?q=${encodeURIComponent(paper.keywords[0]).replace(/%20/g, '+')}`);
-    expect($('.related-list a').map((_, a) => $(a).attr('href')).get()).toEqual(paper.related.map((slug) => `/papers/${slug}/`));
+    expect(
+      $('.related-list a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(paper.related.map((slug) => `/papers/${slug}/`));
     expect($('.prev-next a').length).toBeGreaterThan(0);
     expect($('.sidebar a.current').attr('href')).toBe(`/topics/${paper.topics[0]}/`);
   });
@@ -85,7 +89,11 @@ describe('the built seed site', () => {
   });
 
   it('puts a search box on every page and links every internal URL to a built file', () => {
-    const pages = [''].concat(papers.map((p) => `papers/${p.slug}`), 'topics', 'search');
+    const pages = [''].concat(
+      papers.map((p) => `papers/${p.slug}`),
+      'topics',
+      'search',
+    );
     for (const page of pages) {
       const $ = html(page);
       expect($('form[role="search"]').attr('action')).toBe('/search/');
@@ -119,7 +127,14 @@ describe('the Pagefind index of the seed', () => {
     expect(results.some((r) => r.url === '/topics/recommender-systems/')).toBe(true);
     const paper = results.find((r) => r.url.startsWith('/papers/'))!;
     // Header, sidebar, breadcrumbs, related list and footer are not part of a paper's indexed text.
-    for (const chrome of ['Skip to content', 'Search papers', 'Causal inference and econometrics 5', 'Related papers', 'Browse topics', 'Abstracts belong to their authors']) {
+    for (const chrome of [
+      'Skip to content',
+      'Search papers',
+      'Causal inference and econometrics 5',
+      'Related papers',
+      'Browse topics',
+      'Abstracts belong to their authors',
+    ]) {
       expect(paper.content).not.toContain(chrome);
     }
     expect(paper.content).toContain(paper.meta.title);

@@ -19,11 +19,26 @@ const write = `(await import('node:fs')).writeFileSync(${JSON.stringify(CANARY)}
 
 /** [title, abstract] pairs, each a different way in. */
 const PAPERS: [string, string][] = [
-  [`Title {process.env.ABSTRACTA_SECRET} <script>${write}</script>`, `export const a = ${write}; and more words so that this paragraph reads as an abstract of a paper.`],
-  ['Expressions In Braces', `{${write}} and {process.env.ABSTRACTA_SECRET} inside an otherwise ordinary abstract of enough words to count.`],
-  ['Import Lines', `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(CANARY)}, 'fired') is what this abstract tries to run at build time.`],
-  ['Markup In Text', '<img src="x" onerror="alert(1)"> <iframe src="javascript:alert(1)"></iframe> <!-- a comment --> and a javascript:alert(1) link, all as text.'],
-  ['---\ntitle: broken: "frontmatter"', `Frontmatter escape attempts ---\n--- and a {varphi} that should still become a Greek letter, in plain words.`],
+  [
+    `Title {process.env.ABSTRACTA_SECRET} <script>${write}</script>`,
+    `export const a = ${write}; and more words so that this paragraph reads as an abstract of a paper.`,
+  ],
+  [
+    'Expressions In Braces',
+    `{${write}} and {process.env.ABSTRACTA_SECRET} inside an otherwise ordinary abstract of enough words to count.`,
+  ],
+  [
+    'Import Lines',
+    `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(CANARY)}, 'fired') is what this abstract tries to run at build time.`,
+  ],
+  [
+    'Markup In Text',
+    '<img src="x" onerror="alert(1)"> <iframe src="javascript:alert(1)"></iframe> <!-- a comment --> and a javascript:alert(1) link, all as text.',
+  ],
+  [
+    '---\ntitle: broken: "frontmatter"',
+    `Frontmatter escape attempts ---\n--- and a {varphi} that should still become a Greek letter, in plain words.`,
+  ],
 ];
 const digest = PAPERS.map(([title, abstract]) => `${title.replace(/\n/g, ' ')}\n\n${abstract.replace(/\n/g, ' ')}`).join('\n\n');
 

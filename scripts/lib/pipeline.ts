@@ -3,6 +3,7 @@
  * merge → clean → enrich (topics, keywords, related) → serialize. No disk access here, so tests can
  * run every step on strings.
  */
+import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics } from './assign-topics.ts';
 import { cleanText } from './cleanup.ts';
@@ -36,8 +37,7 @@ export function normalizeTitle(title: string): string {
 
 /** Digests oldest first (by date when known, then file name), so ranks and first appearances are stable. */
 export function sortDigests(digests: readonly ParsedDigest[]): ParsedDigest[] {
-  const key = (d: ParsedDigest) => (d.date ?? '').padStart(10, '0');
-  return [...digests].sort((a, b) => key(a).localeCompare(key(b)) || a.source.localeCompare(b.source));
+  return [...digests].sort((a, b) => digestKey(a).localeCompare(digestKey(b)));
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { DigestRef, Paper, Topic } from '../schemas.ts';
 
-/** Sort key of a digest: its date (yearless dates before dated ones), then its file name. */
-const digestKey = (ref: DigestRef) => `${(ref.date ?? '').padStart(10, '0')}|${ref.source}`;
+/** Sort key of a digest: its date (undated first, then yearless, then dated ones), then its file name. */
+export const digestKey = (ref: { date?: string; source: string }) => `${(ref.date ?? '').padStart(10, '0')}|${ref.source}`;
 
 /** Papers in reading order: first digest date, then rank in it, then title. */
 export function sortPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: readonly T[]): T[] {

@@ -1,12 +1,17 @@
 /**
- * Topic assignment: each paper is scored against each topic's signal terms (title hits count more than
- * abstract hits, phrases more than single words). Papers that no term reaches land in the topic whose
- * centroid, over the papers already assigned to it, is nearest in TF-IDF space. 1 to 3 topics each,
- * primary first; deterministic.
+ * Topic assignment. Each paper is scored against each topic in two parts:
+ * - term evidence: the topic's signal terms found in the title (worth {@link TITLE_HIT} abstract
+ *   hits) and the abstract, phrases weighted above single words, saturating so that one topic's long
+ *   term list cannot drown the others;
+ * - resemblance: cosine similarity to the centroid (TF-IDF space) of the papers the terms alone file
+ *   under that topic, leaving the paper itself out, so a paper with no literal term still lands in
+ *   its nearest topic.
+ * The best combined score is the primary topic; others follow when they come close and have term
+ * evidence of their own. 1 to 3 topics per paper, deterministic.
  */
 import type { Topic } from '../../src/schemas.ts';
-import { centroid, dot, type Corpus, type Document } from './vectors.ts';
-import { countPhrase, stemText } from './terms.ts';
+import { countPhrase, phraseKey, stemText } from './terms.ts';
+import { dot, type Corpus, type Document, type Vector } from './vectors.ts';
 
 /** At most this many topics per paper. */
 export const MAX_TOPICS = 3;
@@ -14,31 +19,39 @@ export const MAX_TOPICS = 3;
 const TITLE_HIT = 3;
 /** Abstract hits of one term beyond this add nothing: repetition is not relevance. */
 const MAX_ABSTRACT_HITS = 3;
-/** A secondary topic must score at least this share of the primary's. */
-const SECONDARY_SHARE = 0.45;
-/** Below this score a term match is noise (one stray word in the abstract). */
-const MIN_SCORE = 2;
+/** Term evidence saturates: `score / (score + HALF_SATURATION)` is 0.5 at this raw score. */
+const HALF_SATURATION = 6;
+/** Weight of centroid resemblance against saturated term evidence (0..1). */
+const CENTROID_WEIGHT = 1.2;
+/** Below this raw term score a match is noise (one stray word in the abstract). */
+const MIN_TERM_SCORE = 2;
+/** A secondary topic must reach this share of the primary's combined score... */
+const SECONDARY_SHARE = 0.55;
+/** ...and this raw term score: a secondary topic needs literal evidence of its own. */
+const SECONDARY_MIN_TERM_SCORE = 5;
+/** Phrases are more specific than single words. */
+const PHRASE_WEIGHT = 1.5;
 
-interface CompiledTerm {
+/** A topic's term as a stem key with its weight. */
+export interface CompiledTerm {
   key: string;
   weight: number;
 }
 
-/** Each topic's terms as stem keys with weights, phrases weighted up. */
-export function compileTerms(topic: Topic): CompiledTerm[] {
+/** The topic's terms as stem keys with weights, phrases weighted up. */
+export function compileTerms(topic: Pick<Topic, 'terms'>): CompiledTerm[] {
   return topic.terms.map((term) => {
     const [text, weight] = typeof term === 'string' ? [term, 1] : [term.term, term.weight];
-    const key = stemText(text).replace(/ \| /g, ' ').trim();
-    const words = key.split(' ').length;
-    return { key, weight: weight * (words > 1 ? 1.5 : 1) };
+    const key = phraseKey(text);
+    return { key, weight: weight * (key.includes(' ') ? PHRASE_WEIGHT : 1) };
   });
 }
 
-/** Score of every topic for one document, by term matches alone. */
-export function termScores(doc: Document, topics: readonly { terms: CompiledTerm[] }[]): number[] {
+/** Raw term score of every topic for one document. */
+export function termScores(doc: Document, topics: readonly (readonly CompiledTerm[])[]): number[] {
   const title = stemText(doc.title);
   const abstract = stemText(doc.abstract);
-  return topics.map(({ terms }) =>
+  return topics.map((terms) =>
     terms.reduce((score, { key, weight }) => {
       const hits = TITLE_HIT * Math.min(countPhrase(title, key), 1) + Math.min(countPhrase(abstract, key), MAX_ABSTRACT_HITS);
       return score + weight * hits;
@@ -46,44 +59,74 @@ export function termScores(doc: Document, topics: readonly { terms: CompiledTerm
   );
 }
 
-/** Picks up to three topic indexes from scores, primary first; empty when no score is strong enough. */
-export function pickTopics(scores: readonly number[]): number[] {
-  const ranked = scores.map((score, index) => ({ score, index })).filter(({ score }) => score >= MIN_SCORE);
-  ranked.sort((a, b) => b.score - a.score || a.index - b.index);
-  const top = ranked[0]?.score ?? 0;
-  return ranked
-    .filter(({ score }) => score >= top * SECONDARY_SHARE)
-    .slice(0, MAX_TOPICS)
+/** Topic indexes from term scores alone, best first (empty when no score is strong enough). */
+export function pickByTerms(scores: readonly number[]): number[] {
+  return scores
+    .map((score, index) => ({ score, index }))
+    .filter(({ score }) => score >= MIN_TERM_SCORE)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ index }) => index);
 }
 
+/** Combined score of one topic from its raw term score and centroid similarity. */
+export function combinedScore(termScore: number, similarity: number): number {
+  return termScore / (termScore + HALF_SATURATION) + CENTROID_WEIGHT * Math.max(0, similarity);
+}
+
+/** What assignment decided for one paper, with what the report needs to explain it. */
+export interface Assignment {
+  /** Topic ids, primary first. */
+  topics: string[];
+  /** How the primary topic was found. */
+  how: 'terms' | 'centroid' | 'pinned';
+}
+
 /**
- * Topic ids for every document. `pinned[i]`, when set, is kept as is (a user's hand-edited topics)
- * and also shapes the centroids.
+ * Topics for every document. `pinned[i]`, when set, is kept as is (a user's hand-edited topics, with
+ * `topicsPinned: true`) and also shapes the centroids.
  */
 export function assignTopics(
   docs: readonly Document[],
   corpus: Corpus,
   topics: readonly Topic[],
-  pinned: readonly (string[] | undefined)[] = [],
-): string[][] {
-  const compiled = topics.map((topic) => ({ terms: compileTerms(topic) }));
-  const assigned: number[][] = docs.map((doc, i) =>
-    pinned[i] ? pinned[i]!.map((id) => topics.findIndex((t) => t.id === id)).filter((x) => x >= 0) : pickTopics(termScores(doc, compiled)),
-  );
-  const centroids = topics.map((_, t) => {
-    const members = assigned.flatMap((list, i) => (list[0] === t ? [corpus.vectors[i]] : []));
-    return members.length ? centroid(members) : undefined;
+  pinned: readonly (readonly string[] | undefined)[] = [],
+): Assignment[] {
+  const compiled = topics.map(compileTerms);
+  const indexOf = new Map(topics.map((topic, index) => [topic.id, index]));
+  const scores = docs.map((doc) => termScores(doc, compiled));
+  // Pass 1: the primary topic by terms alone (or as pinned) defines each topic's centroid.
+  const seeds = docs.map((_, i) => (pinned[i] ? indexOf.get(pinned[i]![0]) : pickByTerms(scores[i])[0]));
+  const sums: Vector[] = topics.map(() => new Map());
+  seeds.forEach((topic, i) => {
+    if (topic !== undefined) for (const [key, value] of corpus.vectors[i]) sums[topic].set(key, (sums[topic].get(key) ?? 0) + value);
   });
-  return assigned.map((list, i) => {
-    if (list.length) return list.map((t) => topics[t].id);
-    // No term reached this paper: take the nearest topic centroid (or the first topic in an empty corpus).
-    let best = 0;
-    let bestScore = -1;
-    centroids.forEach((c, t) => {
-      const score = c ? dot(c, corpus.vectors[i]) : -1;
-      if (score > bestScore) [best, bestScore] = [t, score];
-    });
-    return [topics[best].id];
+  const normsSquared = sums.map((sum) => dot(sum, sum));
+  // Pass 2: combine term evidence with resemblance to each centroid.
+  return docs.map((_, i) => {
+    if (pinned[i]) return { topics: [...pinned[i]!], how: 'pinned' };
+    const vector = corpus.vectors[i];
+    const combined = topics.map((_, t) =>
+      combinedScore(scores[i][t], similarityLeavingOut(sums[t], normsSquared[t], vector, seeds[i] === t)),
+    );
+    const ranked = combined.map((score, t) => ({ score, t })).sort((a, b) => b.score - a.score || a.t - b.t);
+    const primary = ranked[0];
+    const secondary = ranked
+      .slice(1)
+      .filter(({ score, t }) => score >= primary.score * SECONDARY_SHARE && scores[i][t] >= SECONDARY_MIN_TERM_SCORE)
+      .slice(0, MAX_TOPICS - 1);
+    const how = scores[i][primary.t] >= MIN_TERM_SCORE ? 'terms' : 'centroid';
+    return { topics: [primary, ...secondary].map(({ t }) => topics[t].id), how };
   });
+}
+
+/**
+ * Cosine of unit `vector` with the centroid of `sum`, leaving the vector out when it is a member:
+ * with S the sum, cos(S − v, v) = (S·v − 1) / |S − v| and |S − v|² = |S|² − 2 S·v + 1. No copies of
+ * the (large) centroid are made.
+ */
+export function similarityLeavingOut(sum: Vector, sumNormSquared: number, vector: Vector, member: boolean): number {
+  const sv = dot(sum, vector);
+  const numerator = member ? sv - 1 : sv;
+  const normSquared = member ? sumNormSquared - 2 * sv + 1 : sumNormSquared;
+  return normSquared > 1e-12 ? numerator / Math.sqrt(normSquared) : 0;
 }

@@ -24,21 +24,35 @@ export function surfaceOf(corpus: Corpus, key: string): string {
     .join(' ');
 }
 
+/** Single words that read as modifiers rather than subjects (`powerful`, `robustly`). */
+const MODIFIER = /(?:ly|ful|ous|ive|able|ible|less)$/;
+/** An acronym or a name written with inner capitals (`RLHF`, `QLoRA`, `GBDT`): a strong single keyword. */
+const NAME_LIKE = /^\p{L}[\p{Ll}\d]*\p{Lu}|^\p{Lu}{2,}/u;
+
 /** The keywords of document `index` of the corpus, best first. */
 export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT): string[] {
   const counts = corpus.counts[index];
   const titleCounts = corpus.titleCounts[index];
-  const candidates: { key: string; score: number }[] = [];
+  const strong: { key: string; score: number }[] = [];
+  const weak: { key: string; score: number }[] = [];
   for (const [key, tf] of counts) {
     const length = key.split(' ').length;
-    // A phrase is a key phrase when the abstract repeats it, or uses it as the title does; a phrase
-    // written once is usually an accident of wording.
     const inTitle = titleCounts.get(key) ?? 0;
     const inAbstract = tf - TITLE_WEIGHT * inTitle;
-    if (length > 1 && inAbstract < 2 && !(inTitle && inAbstract)) continue;
-    candidates.push({ key, score: (1 + Math.log(tf)) * corpus.idf.get(key)! * PHRASE_BOOST[length] });
+    let score = (1 + Math.log(tf)) * corpus.idf.get(key)! * PHRASE_BOOST[Math.min(length, 3)];
+    // A key phrase is one the abstract repeats, or uses as the title does; a phrase written once
+    // is usually an accident of wording, and a lone modifier says little.
+    let keep = inAbstract >= 2 || (inTitle > 0 && inAbstract > 0);
+    if (length === 1) {
+      const surface = surfaceOf(corpus, key);
+      if (NAME_LIKE.test(surface)) score *= 1.3;
+      else if (MODIFIER.test(surface)) keep = false;
+    }
+    (keep ? strong : weak).push({ key, score });
   }
-  candidates.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const byScore = (a: { key: string; score: number }, b: { key: string; score: number }) => b.score - a.score || a.key.localeCompare(b.key);
+  // Weak candidates only fill up a paper too short to yield enough strong ones.
+  const candidates = [...strong.sort(byScore), ...weak.sort(byScore)];
   const chosen: string[][] = [];
   for (const { key } of candidates) {
     const words = key.split(' ');

@@ -5,7 +5,7 @@
  */
 import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
-import { assignTopics } from './assign-topics.ts';
+import { assignTopics, type Assignment } from './assign-topics.ts';
 import { cleanText } from './cleanup.ts';
 import type { ParsedDigest } from './digest.ts';
 import { serializeEntry } from './entry.ts';
@@ -63,18 +63,38 @@ export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
   return [...byIdentity.values()];
 }
 
-/** Frontmatter and body of every paper, in digest order. */
-export function enrichPapers(papers: readonly CleanPaper[], topics: readonly Topic[]): { paper: Paper; body: string }[] {
+/** A paper ready to write, with how its primary topic was found (for the topics report). */
+export interface EnrichedPaper {
+  paper: Paper;
+  body: string;
+  how: Assignment['how'];
+}
+
+/**
+ * Frontmatter and body of every paper, in digest order. `pinned` maps a slug to the topics a user
+ * fixed by hand (`topicsPinned: true`), which are kept as they are.
+ */
+export function enrichPapers(
+  papers: readonly CleanPaper[],
+  topics: readonly Topic[],
+  pinned: ReadonlyMap<string, string[]> = new Map(),
+): EnrichedPaper[] {
   const corpus = buildCorpus(papers);
-  const topicIds = assignTopics(papers, corpus, topics);
   const slugs = assignSlugs(papers);
-  const related = relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: topicIds[i], identity: p.identity })));
+  const assignments = assignTopics(
+    papers,
+    corpus,
+    topics,
+    slugs.map((slug) => pinned.get(slug)),
+  );
+  const related = relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity })));
   return papers.map((p, i) => ({
     paper: {
       title: p.title,
       slug: slugs[i],
       digests: p.digests,
-      topics: topicIds[i],
+      topics: assignments[i].topics,
+      ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
       keywords: keywordsFor(corpus, i),
       related: related[i].map((j) => slugs[j]),
       links: extractLinks(p.abstract),
@@ -82,14 +102,20 @@ export function enrichPapers(papers: readonly CleanPaper[], topics: readonly Top
       words: countWords(p.abstract),
     },
     body: abstractToMdx(p.abstract),
+    how: assignments[i].how,
   }));
 }
 
-/** The whole content tree to write: `papers/<slug>.mdx` → file text. */
-export function buildEntries(digests: readonly ParsedDigest[], topics: readonly Topic[]): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const { paper, body } of enrichPapers(mergePapers(digests), topics)) {
-    files.set(`${paper.slug}.mdx`, serializeEntry(paper, body));
-  }
-  return files;
+/** The content files to write for enriched papers: `<slug>.mdx` → file text. */
+export function entryFiles(papers: readonly EnrichedPaper[]): Map<string, string> {
+  return new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body)]));
+}
+
+/** The whole content tree to write: `<slug>.mdx` → file text. */
+export function buildEntries(
+  digests: readonly ParsedDigest[],
+  topics: readonly Topic[],
+  pinned?: ReadonlyMap<string, string[]>,
+): Map<string, string> {
+  return entryFiles(enrichPapers(mergePapers(digests), topics, pinned));
 }

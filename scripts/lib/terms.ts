@@ -1,10 +1,12 @@
 /**
- * Text features shared by topics, keywords and related papers: words split by ICU, stop words from
- * the `stopword` package, Porter stems from `stemmer`, and phrases of up to three consecutive content
- * words that never span a stop word or punctuation.
+ * Text features shared by topics, keywords, related papers and clustering: words split by ICU (so CJK
+ * text segments too), hyphenated compounds kept whole (`fine-tuning`, `text-to-image`), stop words
+ * from the `stopword` package plus a short list of words every abstract uses, Porter stems from
+ * `stemmer`, and phrases of up to three consecutive content words that never span a stop word or
+ * punctuation.
  */
-import { eng } from 'stopword';
 import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
 
 const STOP_WORDS = new Set<string>([
   ...eng,
@@ -12,13 +14,19 @@ const STOP_WORDS = new Set<string>([
   'paper',
   'propose',
   'proposed',
+  'proposes',
   'approach',
+  'approaches',
   'method',
   'methods',
   'results',
+  'result',
   'show',
   'shows',
+  'shown',
   'using',
+  'used',
+  'use',
   'based',
   'novel',
   'new',
@@ -28,10 +36,15 @@ const STOP_WORDS = new Set<string>([
   'may',
   'well',
   'work',
+  'works',
   'study',
+  'studies',
   'introduce',
+  'introduces',
   'present',
+  'presents',
   'demonstrate',
+  'demonstrates',
   'existing',
   'various',
   'different',
@@ -50,39 +63,190 @@ const STOP_WORDS = new Set<string>([
   'us',
   'two',
   'one',
+  'three',
+  'many',
+  'several',
+  'while',
+  'further',
+  'furthermore',
+  'moreover',
+  'additionally',
+  'finally',
+  'specifically',
+  'recent',
+  'recently',
+  'key',
+  'effectively',
+  'effective',
+  'respectively',
+  'including',
+  'include',
+  'includes',
+  'still',
+  'remains',
+  'thus',
+  'yet',
+  'able',
+  'extensive',
+  'experiments',
+  'experimental',
+  'achieve',
+  'achieves',
+  'performance',
+  'task',
+  'tasks',
+  'framework',
+  'model',
+  'models',
+  'data',
+  'research',
+  'analysis',
+  'problem',
+  'problems',
+  'improve',
+  'improves',
+  'improved',
+  'improving',
+  'provide',
+  'provides',
+  'enable',
+  'enables',
+  'across',
+  'important',
+  'challenge',
+  'challenges',
+  'challenging',
+  'whether',
+  'among',
+  'way',
+  'ways',
+  'aim',
+  'aims',
+  'find',
+  'found',
+  'make',
+  'makes',
+  'given',
+  'like',
+  'even',
+  'due',
+  'need',
+  'needs',
+  'often',
+  'much',
+  'high',
+  'large',
+  'set',
+  'sets',
+  'number',
+  'range',
+  'level',
+  'levels',
+  'code',
+  'available',
+  'publicly',
+  'github',
+  'https',
+  'http',
+  'com',
+]);
+// Words stopped above only as single words: inside a phrase they carry meaning
+// ("language model", "large language models", "data selection", "code generation").
+const PHRASE_WORDS = new Set([
+  'model',
+  'models',
+  'data',
+  'large',
+  'code',
+  'task',
+  'tasks',
+  'performance',
+  'analysis',
+  'framework',
+  'set',
+  'level',
+  'high',
 ]);
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const stems = new Map<string, string>();
 
-/** A content word: its stem for matching and its surface form for display. */
+/**
+ * Porter stem of a lowercase word. A compound stems part by part into a phrase key, so
+ * `influence-estimation` and `influence estimation` are one term. Memoized: corpora repeat words.
+ */
+export function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    result = word.includes('-')
+      ? word
+          .split('-')
+          .filter(Boolean)
+          .map((part) => stemmer(part))
+          .join(' ')
+      : stemmer(word);
+    stems.set(word, result);
+  }
+  return result;
+}
+
+/** A word of the text, or `null` where punctuation breaks the flow. */
+export type Word = { text: string; start: number; end: number } | null;
+
+/** The words of `text` in order, hyphenated compounds joined, `null` at each punctuation break. */
+export function words(text: string): Word[] {
+  const result: Word[] = [];
+  let pendingHyphen = false;
+  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    const last = result.at(-1);
+    if (isWordLike) {
+      if (pendingHyphen && last && last.end + 1 === index) {
+        last.text += `-${segment}`;
+        last.end = index + segment.length;
+      } else {
+        result.push({ text: segment, start: index, end: index + segment.length });
+      }
+      pendingHyphen = false;
+    } else if (segment === '-' && last && last.end === index) {
+      pendingHyphen = true;
+    } else {
+      pendingHyphen = false;
+      if (/[^\s-]/.test(segment) && last !== null) result.push(null);
+    }
+  }
+  return result;
+}
+
+/** A content word: its stem for matching and its offsets in the text for display. */
 export interface Token {
   stem: string;
-  surface: string;
-  /** Offsets of the word in the text, so a phrase can be shown as written (hyphens included). */
   start: number;
   end: number;
+  /** True for a word that counts inside a phrase but not alone (`model`, `data`). */
+  phraseOnly: boolean;
 }
 
 /**
- * Runs of content words in `text`. A run breaks at stop words and at any punctuation but `-`, so
- * phrases taken from one run read as real phrases ("reward model", not "model. We").
+ * Runs of content words in `text`. A run breaks at stop words and at punctuation, so phrases taken
+ * from one run read as real phrases ("reward model", not "model. We").
  */
 export function tokenRuns(text: string): Token[][] {
   const runs: Token[][] = [[]];
   const breakRun = () => {
     if (runs.at(-1)!.length) runs.push([]);
   };
-  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
-    if (!isWordLike) {
-      if (/[^\s\-]/.test(segment)) breakRun();
-      continue;
-    }
-    const lower = segment.toLowerCase();
-    if (STOP_WORDS.has(lower) || /^\d+$/.test(lower) || lower.length < 2) {
+  for (const word of words(text)) {
+    if (word === null) {
       breakRun();
       continue;
     }
-    runs.at(-1)!.push({ stem: stemmer(lower), surface: segment, start: index, end: index + segment.length });
+    const lower = word.text.toLowerCase();
+    const phraseOnly = PHRASE_WORDS.has(lower);
+    if ((STOP_WORDS.has(lower) && !phraseOnly) || /^[\d.,]+$/.test(lower) || lower.length < 2) {
+      breakRun();
+      continue;
+    }
+    runs.at(-1)!.push({ stem: stem(lower), start: word.start, end: word.end, phraseOnly });
   }
   return runs.filter((run) => run.length);
 }
@@ -101,8 +265,11 @@ export function terms(text: string, maxLength = 3): Term[] {
     for (let start = 0; start < run.length; start++) {
       for (let length = 1; length <= maxLength && start + length <= run.length; length++) {
         const slice = run.slice(start, start + length);
+        // `model` or `data` count only inside a phrase with a real content word.
+        if (slice.every((token) => token.phraseOnly)) continue;
         const surface = text.slice(slice[0].start, slice.at(-1)!.end).replace(/\s+/g, ' ');
-        result.push({ key: slice.map((t) => t.stem).join(' '), surface, length });
+        const key = slice.map((t) => t.stem).join(' ');
+        result.push({ key, surface, length: key.split(' ').length });
       }
     }
   }
@@ -110,19 +277,20 @@ export function terms(text: string, maxLength = 3): Term[] {
 }
 
 /**
- * `text` as a string of stems, stop words kept, with ` | ` wherever punctuation breaks the flow and
+ * `text` as a string of stems, stop words kept, with `|` wherever punctuation breaks the flow and
  * padded with spaces, so that a phrase matches as the substring ` stem stem `.
  */
 export function stemText(text: string): string {
-  const parts: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
-    if (isWordLike) parts.push(stemmer(segment.toLowerCase()));
-    else if (/[^\s\-]/.test(segment) && parts.at(-1) !== '|') parts.push('|');
-  }
+  const parts = words(text).map((word) => (word === null ? '|' : stem(word.text.toLowerCase())));
   return ` ${parts.join(' ')} `;
 }
 
-/** How often the phrase `key` (from {@link stemText} of a phrase, trimmed) occurs in stemmed text. */
+/** The stem key of a word or phrase as a user writes it (in `topics.yaml`, say). */
+export function phraseKey(phrase: string): string {
+  return stemText(phrase).replace(/ \| /g, ' ').trim();
+}
+
+/** How often the phrase `key` (see {@link phraseKey}) occurs in stemmed text. */
 export function countPhrase(stemmed: string, key: string): number {
   const needle = ` ${key} `;
   let count = 0;

@@ -1,0 +1,92 @@
+/**
+ * Reading a content folder (digests, `topics.yaml`, pins in existing entries) and any extra input
+ * files, collecting every problem instead of stopping at the first. Shared by `ingest`,
+ * `topics:report` and `topics:suggest`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { Topic } from '../../src/schemas.ts';
+import type { ParsedDigest } from './digest.ts';
+import { InputError, InputErrors } from './errors.ts';
+import { parseInput } from './parse.ts';
+import { readPinnedTopics } from './pinned.ts';
+import { parseTopicsFile } from './topics-file.ts';
+import { readEntries } from './write.ts';
+
+/** The folders and files of a content tree. */
+export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {
+  const dir = resolve(root);
+  return { dir, digests: join(dir, 'digests'), papers: join(dir, 'papers'), topics: join(dir, 'topics.yaml') };
+}
+export type ContentPaths = ReturnType<typeof contentPaths>;
+
+/** Paths shown in messages: relative to where the user ran the command. */
+export const shown = (path: string) => relative(process.cwd(), path) || path;
+
+/** Runs `fn`, moving any input errors it throws into `errors`; other errors propagate. */
+export function collectErrors(errors: InputError[], fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputErrors) errors.push(...error.errors);
+    else if (error instanceof InputError) errors.push(error);
+    else throw error;
+  }
+}
+
+/** Regular, non-hidden files of a folder, sorted by name. */
+export function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => !name.startsWith('.'))
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+/** Parses digest files, collecting errors. */
+export function parseDigests(paths: readonly string[], errors: InputError[], year?: number): ParsedDigest[] {
+  const digests: ParsedDigest[] = [];
+  for (const path of paths) collectErrors(errors, () => digests.push(parseInput(readFileSync(path), shown(path), { year })));
+  return digests;
+}
+
+export interface ContentInputs {
+  digests: ParsedDigest[];
+  topics: Topic[];
+  /** Topics pinned by hand in existing entries, by slug. */
+  pinned: Map<string, string[]>;
+  errors: InputError[];
+}
+
+/**
+ * Everything ingest needs from `paths`: its digests (plus `extra` files, which replace same-named
+ * digests), its topics and its pins.
+ */
+export function readContent(paths: ContentPaths, extra: readonly string[] = [], year?: number): ContentInputs {
+  const errors: InputError[] = [];
+  const inputs = new Map(filesIn(paths.digests).map((path) => [basename(path), path]));
+  for (const path of extra) inputs.set(basename(path), path);
+  const digests = parseDigests([...inputs.values()], errors, year);
+  let topics: Topic[] = [];
+  if (!existsSync(paths.topics)) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
+  else collectErrors(errors, () => (topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), shown(paths.topics))));
+  const pinned = new Map<string, string[]>();
+  const topicIds = new Set(topics.map((topic) => topic.id));
+  for (const [name, text] of readEntries(paths.papers)) {
+    collectErrors(errors, () => {
+      const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
+      if (kept) pinned.set(name.replace(/\.mdx$/, ''), kept);
+    });
+  }
+  if (!errors.length && !digests.length)
+    errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
+  return { digests, topics, pinned, errors };
+}
+
+/** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */
+export function reportErrors(command: string, errors: readonly InputError[], consequence: string): number {
+  for (const error of errors) console.error(`error: ${error.message}`);
+  console.error(`${command}: ${errors.length} problem${errors.length === 1 ? '' : 's'} found; ${consequence}`);
+  return 1;
+}

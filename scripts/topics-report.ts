@@ -1,0 +1,21 @@
+/**
+ * `npm run topics:report [-- --check]`
+ *
+ * Runs the ingest pipeline in memory (nothing is written) and prints how the papers fall into
+ * topics, which ones no term reached, and each paper's best related paper. With `--check`, exits 1
+ * when a target is missed.
+ */
+import { parseArgs } from 'node:util';
+import { contentPaths, readContent, reportErrors } from './lib/inputs.ts';
+import { enrichPapers, mergePapers } from './lib/pipeline.ts';
+import { formatReport, topicsReport } from './lib/topics-report.ts';
+
+const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
+const { digests, topics, pinned, errors } = readContent(contentPaths());
+if (errors.length) {
+  process.exitCode = reportErrors('topics:report', errors, 'no report');
+} else {
+  const report = topicsReport(enrichPapers(mergePapers(digests), topics, pinned), topics);
+  console.log(formatReport(report));
+  if (values.check && report.checks.some((check) => !check.ok)) process.exitCode = 1;
+}

@@ -52,9 +52,10 @@ function main(): number {
       if (resolve(paths.digests, basename(path)) !== path) writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
     const result = replaceEntries(paths.papers, files);
+    const papers = [...files.keys()].filter((name) => name.endsWith('.mdx')).length;
     console.log(
-      `ingest: ${files.size} papers from ${digests.length} digest${digests.length === 1 ? '' : 's'} → ${shown(paths.papers)} ` +
-        `(${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`,
+      `ingest: ${papers} papers from ${digests.length} digest${digests.length === 1 ? '' : 's'} → ${shown(paths.papers)} ` +
+        `(files: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`,
     );
   } finally {
     release();

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { paperSchema, topicSchema } from './schemas.ts';
+import { mapPointSchema, paperSchema, topicSchema } from './schemas.ts';
 
 /** The content folder; `ABSTRACTA_CONTENT` builds another one (tests and benchmarks use it). */
 const CONTENT = process.env.ABSTRACTA_CONTENT || './content';
@@ -17,4 +17,10 @@ const topics = defineCollection({
   schema: topicSchema,
 });
 
-export const collections = { papers, topics };
+/** Where each paper sits on the corpus map, written by ingest beside the entries. */
+const map = defineCollection({
+  loader: file(`${CONTENT}/papers/_map.json`),
+  schema: mapPointSchema,
+});
+
+export const collections = { papers, topics, map };

@@ -76,9 +76,20 @@ export const topicSchema = z.strictObject({
 
 export const topicsFileSchema = z.array(topicSchema).min(1);
 
+/** A paper's place on the corpus map (`content/papers/_map.json`, written by ingest). */
+export const mapPointSchema = z.object({
+  /** The paper's slug. */
+  id: slugSchema,
+  /** Horizontal position in the unit square (first principal component of the LSA space). */
+  x: z.number().min(0).max(1),
+  /** Vertical position in the unit square (second principal component). */
+  y: z.number().min(0).max(1),
+});
+
 export type Link = z.infer<typeof linkSchema>;
 export type LinkKind = z.infer<typeof linkKindSchema>;
 export type DigestRef = z.infer<typeof digestRefSchema>;
 export type Paper = z.infer<typeof paperSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type TopicTerm = z.infer<typeof topicTermSchema>;
+export type MapPoint = z.infer<typeof mapPointSchema>;

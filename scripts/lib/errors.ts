@@ -1,12 +1,13 @@
 /**
- * Errors about the user's input. Every one names the file and the line (1-based) so that the message
- * `file:line: what is wrong` can be followed straight to the problem in an editor.
+ * Errors about the user's input. Every one names the file and where in it: a line (1-based), so that
+ * `file:line: what is wrong` can be followed straight to the problem in an editor, or for JSON a path
+ * such as `$[3].paper.title`.
  */
 export class InputError extends Error {
   readonly file: string;
-  readonly line: number;
+  readonly line: number | string;
 
-  constructor(file: string, line: number, message: string) {
+  constructor(file: string, line: number | string, message: string) {
     super(`${file}:${line}: ${message}`);
     this.name = 'InputError';
     this.file = file;

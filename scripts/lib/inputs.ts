@@ -74,6 +74,7 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   const pinned = new Map<string, string[]>();
   const topicIds = new Set(topics.map((topic) => topic.id));
   for (const [name, text] of readEntries(paths.papers)) {
+    if (!name.endsWith('.mdx')) continue;
     collectErrors(errors, () => {
       const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
       if (kept) pinned.set(name.replace(/\.mdx$/, ''), kept);

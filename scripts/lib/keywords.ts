@@ -53,14 +53,23 @@ export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT
   const byScore = (a: { key: string; score: number }, b: { key: string; score: number }) => b.score - a.score || a.key.localeCompare(b.key);
   // Weak candidates only fill up a paper too short to yield enough strong ones.
   const candidates = [...strong.sort(byScore), ...weak.sort(byScore)];
+  return pickDistinct(
+    candidates.map(({ key }) => key),
+    count,
+  ).map((key) => surfaceOf(corpus, key));
+}
+
+/**
+ * The first `count` keys, best first, skipping any key whose words are all in a chosen one or that
+ * contains all the words of a chosen one ("reward model" after "reward", "model" after "reward model").
+ */
+export function pickDistinct(keys: Iterable<string>, count: number): string[] {
   const chosen: string[][] = [];
-  for (const { key } of candidates) {
-    const words = key.split(' ');
-    // Skip a term whose words are already covered by a chosen one, or that covers a chosen one.
-    const overlaps = chosen.some((other) => words.every((w) => other.includes(w)) || other.every((w) => words.includes(w)));
-    if (overlaps) continue;
-    chosen.push(words);
+  for (const key of keys) {
     if (chosen.length === count) break;
+    const words = key.split(' ');
+    const overlaps = chosen.some((other) => words.every((w) => other.includes(w)) || other.every((w) => words.includes(w)));
+    if (!overlaps) chosen.push(words);
   }
-  return chosen.map((words) => surfaceOf(corpus, words.join(' ')));
+  return chosen.map((words) => words.join(' '));
 }

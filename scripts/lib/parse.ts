@@ -5,11 +5,11 @@
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { decodeText } from './decode.ts';
 import { InputError } from './errors.ts';
+import { isJson, parseHfDaily } from './parse-hf-daily.ts';
 import { isTextDigest, parseTextDigest } from './parse-text-digest.ts';
 
 /** Formats recognised but not yet supported, with how to tell them. */
 const NOT_YET: { name: string; test: (text: string) => boolean }[] = [
-  { name: 'JSON (such as Hugging Face daily papers)', test: (text) => /^\s*[[{]/.test(text) },
   { name: 'XML (such as arXiv Atom)', test: (text) => /^\s*</.test(text) },
   { name: 'BibTeX', test: (text) => /^\s*@\w+\s*\{/.test(text) },
 ];
@@ -17,7 +17,12 @@ const NOT_YET: { name: string; test: (text: string) => boolean }[] = [
 /** Decodes and parses one input file; `file` is the path to show in messages. */
 export function parseInput(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedDigest {
   const text = decodeText(bytes, file);
+  if (isJson(text)) return parseHfDaily(text, file, options);
   if (isTextDigest(text)) return parseTextDigest(text, file, options);
   const format = NOT_YET.find(({ test }) => test(text));
-  throw new InputError(file, 1, `this looks like ${format?.name ?? 'an unknown format'}; only text digests are supported so far`);
+  throw new InputError(
+    file,
+    1,
+    `this looks like ${format?.name ?? 'an unknown format'}; supported so far: text digests and Hugging Face daily-papers JSON`,
+  );
 }

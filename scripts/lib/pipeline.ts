@@ -16,6 +16,8 @@ import { relatedPapers } from './related.ts';
 import { assignSlugs, shortHash } from './slug.ts';
 import { countWords, firstSentence, normalizeSpace } from './text.ts';
 import { buildCorpus } from './vectors.ts';
+import { mapFile, mapPositions } from './map.ts';
+import { MAP_FILE } from './write.ts';
 
 /** A paper after cleanup and merging, before enrichment. */
 export interface CleanPaper {
@@ -68,6 +70,8 @@ export interface EnrichedPaper {
   paper: Paper;
   body: string;
   how: Assignment['how'];
+  /** Position on the corpus map, in the unit square. */
+  position: [number, number];
 }
 
 /**
@@ -88,6 +92,11 @@ export function enrichPapers(
     slugs.map((slug) => pinned.get(slug)),
   );
   const related = relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity })));
+  const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
+  const positions = mapPositions(
+    corpus.vectors,
+    assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1),
+  );
   return papers.map((p, i) => ({
     paper: {
       title: p.title,
@@ -103,15 +112,24 @@ export function enrichPapers(
     },
     body: abstractToMdx(p.abstract),
     how: assignments[i].how,
+    position: positions[i],
   }));
 }
 
-/** The content files to write for enriched papers: `<slug>.mdx` → file text. */
+/** The content files to write for enriched papers: `<slug>.mdx` → file text, and the map. */
 export function entryFiles(papers: readonly EnrichedPaper[]): Map<string, string> {
-  return new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body)]));
+  const files = new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body)]));
+  files.set(
+    MAP_FILE,
+    mapFile(
+      papers.map(({ paper }) => paper.slug),
+      papers.map(({ position }) => position),
+    ),
+  );
+  return files;
 }
 
-/** The whole content tree to write: `<slug>.mdx` → file text. */
+/** The whole papers folder to write: `<slug>.mdx` → file text, plus the map. */
 export function buildEntries(
   digests: readonly ParsedDigest[],
   topics: readonly Topic[],

@@ -26,12 +26,18 @@ export interface WriteResult {
   unchanged: number;
 }
 
-/** Names and contents of the `.mdx` files in `dir` (empty if it does not exist). */
+/** The corpus map's point positions, generated beside the entries (see `map.ts`). */
+export const MAP_FILE = '_map.json';
+
+/** Files ingest generates in the papers folder: the entries and the map. Anything else is the user's. */
+export const isGenerated = (name: string) => name.endsWith('.mdx') || name === MAP_FILE;
+
+/** Names and contents of the generated files in `dir` (empty if it does not exist). */
 export function readEntries(dir: string): Map<string, string> {
   const entries = new Map<string, string>();
   if (!existsSync(dir)) return entries;
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.mdx')) entries.set(name, readFileSync(join(dir, name), 'utf8'));
+    if (isGenerated(name)) entries.set(name, readFileSync(join(dir, name), 'utf8'));
   }
   return entries;
 }
@@ -63,7 +69,7 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>):
   // Keep files that are not entries (a README, images beside notes) where the user put them.
   if (existsSync(dir)) {
     for (const name of readdirSync(dir)) {
-      if (!name.endsWith('.mdx') && !existsSync(join(staging, name))) linkOrCopy(join(dir, name), join(staging, name));
+      if (!isGenerated(name) && !existsSync(join(staging, name))) linkOrCopy(join(dir, name), join(staging, name));
     }
     renameSync(dir, old);
   }

@@ -3,7 +3,7 @@
  * no page repeats a collection scan.
  */
 import { getCollection } from 'astro:content';
-import type { Paper, Topic } from '../schemas.ts';
+import type { MapPoint, Paper, Topic } from '../schemas.ts';
 import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts';
 
 /** Shown in the header, titles and feeds. */
@@ -18,6 +18,8 @@ export interface SiteData {
   /** Papers of each topic, primary ones first (see `papersOfTopic`). */
   papersByTopic: Map<string, Paper[]>;
   counts: Map<string, number>;
+  /** Positions of papers on the corpus map. */
+  mapPoints: MapPoint[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -25,7 +27,11 @@ let cached: Promise<SiteData> | undefined;
 /** Papers in reading order, topics in taxonomy order, and per-topic counts. */
 export function loadSite(): Promise<SiteData> {
   cached ??= (async () => {
-    const [paperEntries, topicEntries] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+    const [paperEntries, topicEntries, mapEntries] = await Promise.all([
+      getCollection('papers'),
+      getCollection('topics'),
+      getCollection('map'),
+    ]);
     const papers = sortPapers(paperEntries.map((entry) => entry.data));
     const topics = orderTopics(topicEntries.map((entry) => entry.data));
     return {
@@ -35,6 +41,7 @@ export function loadSite(): Promise<SiteData> {
       papersBySlug: new Map(papers.map((p) => [p.slug, p])),
       papersByTopic: new Map(topics.map((t) => [t.id, papersOfTopic(papers, t.id)])),
       counts: topicCounts(papers),
+      mapPoints: mapEntries.map((entry) => entry.data),
     };
   })();
   return cached;

@@ -13,10 +13,12 @@ const seedPath = join(ROOT, 'content/digests/trending-mar-14.txt');
 const seed = parseInput(readFileSync(seedPath), 'trending-mar-14.txt');
 const topics = parseTopicsFile(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'), 'topics.yaml');
 const files = buildEntries([seed], topics);
-const entries = [...files].map(([name, text]) => {
-  const [, yaml, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text)!;
-  return { name, paper: paperSchema.parse(parse(yaml)) as Paper, body };
-});
+const entries = [...files]
+  .filter(([name]) => name.endsWith('.mdx'))
+  .map(([name, text]) => {
+    const [, yaml, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text)!;
+    return { name, paper: paperSchema.parse(parse(yaml)) as Paper, body };
+  });
 const byTitle = (fragment: string) => entries.find((e) => e.paper.title.includes(fragment))!;
 
 describe('the seed through the pipeline', () => {

@@ -21,7 +21,7 @@ describe('npm run ingest', () => {
     const first = ingest(dir);
     expect(first.status).toBe(0);
     // The committed content/papers is what ingest makes of the committed digests.
-    expect(first.stdout).toMatch(/83 papers from 1 digest .*\(0 written, 0 removed, 83 unchanged\)/);
+    expect(first.stdout).toMatch(/83 papers from 1 digest .*\(files: 0 written, 0 removed, 84 unchanged\)/);
     expect(fingerprint(dir)).toEqual(before);
   });
 
@@ -34,7 +34,7 @@ describe('npm run ingest', () => {
     writeFileSync(join(papers, 'no-longer-in-any-digest.mdx'), 'stale');
     const result = ingest(dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\(2 written, 1 removed, 81 unchanged\)/);
+    expect(result.stdout).toMatch(/\(files: 2 written, 1 removed, 82 unchanged\)/);
     const after = fingerprint(papers);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     // Untouched entries keep their bytes and their mtime.

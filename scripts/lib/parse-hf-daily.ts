@@ -1,0 +1,78 @@
+/**
+ * Parser for Hugging Face daily-papers exports: the JSON array the `/api/daily_papers` endpoint
+ * returns, one entry per paper with `paper.title` and `paper.summary`. Titles and summaries keep
+ * arXiv's hard line breaks; the pipeline's whitespace folding unwraps them. Problems are reported
+ * at a JSON path (`file:$[3].paper.title: ...`).
+ */
+import { basename } from 'node:path';
+import { z } from 'astro/zod';
+import type { ParsedDigest, ParseOptions } from './digest.ts';
+import { dateFromFileName, formatDay } from './digest-date.ts';
+import { InputError } from './errors.ts';
+import { lineAt } from './decode.ts';
+
+const entrySchema = z.looseObject({
+  paper: z.looseObject({
+    id: z.string().optional(),
+    title: z.string().trim().min(1),
+    summary: z.string().trim().min(1),
+    submittedOnDailyAt: z.string().optional(),
+  }),
+  publishedAt: z.string().optional(),
+});
+
+/** True when the text is JSON (an array or an object at the top). */
+export function isJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
+/** Describes a JSON value for an error message. */
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const keys = Object.keys(value as object);
+    return `an object with key${keys.length === 1 ? '' : 's'} ${keys
+      .slice(0, 5)
+      .map((k) => `"${k}"`)
+      .join(', ')}`;
+  }
+  return `a ${typeof value}`;
+}
+
+/** Parses a daily-papers JSON file; throws an {@link InputError} naming the JSON path of the first problem. */
+export function parseHfDaily(text: string, file: string, options: ParseOptions = {}): ParsedDigest {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec(String(error))?.[1];
+    throw new InputError(file, position ? lineAt(text, Number(position)) : 1, `not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) {
+    throw new InputError(file, '$', `expected a JSON array of Hugging Face daily-papers entries, found ${describe(data)}`);
+  }
+  if (data.length === 0) throw new InputError(file, '$', 'the array holds no papers');
+  const papers = data.map((entry: unknown, index) => {
+    const where = `$[${index}]`;
+    if (typeof entry === 'string') {
+      throw new InputError(
+        file,
+        where,
+        'expected a daily-papers entry (an object with a "paper" field), found a string; the file looks like Python repr strings, not JSON objects',
+      );
+    }
+    const result = entrySchema.safeParse(entry);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+      throw new InputError(file, `${where}${path}`, `expected a daily-papers entry with paper.title and paper.summary: ${issue.message}`);
+    }
+    return { title: result.data.paper.title, abstract: result.data.paper.summary, line: index + 1 };
+  });
+  const source = basename(file);
+  const fromName = dateFromFileName(source);
+  const firstDay = /^(\d{4}-\d{2}-\d{2})/.exec((data[0] as { publishedAt?: string }).publishedAt ?? '')?.[1];
+  const date = fromName ? formatDay({ ...fromName, year: options.year ?? fromName.year }) : firstDay;
+  return { source, date, papers };
+}

@@ -6,8 +6,9 @@
  * - resemblance: cosine similarity to the centroid (TF-IDF space) of the papers the terms alone file
  *   under that topic, leaving the paper itself out, so a paper with no literal term still lands in
  *   its nearest topic.
- * The best combined score is the primary topic; others follow when they come close and have term
- * evidence of their own. 1 to 3 topics per paper, deterministic.
+ * The best combined score among the topics with term evidence is the primary topic (among all
+ * topics when none has any); others follow when they come close and have term evidence of their
+ * own. 1 to 3 topics per paper, deterministic.
  */
 import type { Topic } from '../../src/schemas.ts';
 import { countPhrase, phraseKey, stemText } from './terms.ts';
@@ -101,17 +102,30 @@ export function assignTopics(
     if (topic !== undefined) for (const [key, value] of corpus.vectors[i]) sums[topic].set(key, (sums[topic].get(key) ?? 0) + value);
   });
   const normsSquared = sums.map((sum) => dot(sum, sum));
+  // Every centroid's weight of a term in one lookup: term → weights by topic.
+  const byTerm = new Map<string, Float64Array>();
+  sums.forEach((sum, t) => {
+    for (const [key, value] of sum) {
+      let weights = byTerm.get(key);
+      if (!weights) byTerm.set(key, (weights = new Float64Array(topics.length)));
+      weights[t] = value;
+    }
+  });
   // Pass 2: combine term evidence with resemblance to each centroid.
   return docs.map((_, i) => {
     if (pinned[i]) return { topics: [...pinned[i]!], how: 'pinned' };
-    const vector = corpus.vectors[i];
-    const combined = topics.map((_, t) =>
-      combinedScore(scores[i][t], similarityLeavingOut(sums[t], normsSquared[t], vector, seeds[i] === t)),
-    );
+    const dots = new Float64Array(topics.length);
+    for (const [key, value] of corpus.vectors[i]) {
+      const weights = byTerm.get(key);
+      if (weights) for (let t = 0; t < topics.length; t++) dots[t] += value * weights[t];
+    }
+    const combined = topics.map((_, t) => combinedScore(scores[i][t], similarityLeavingOut(dots[t], normsSquared[t], seeds[i] === t)));
     const ranked = combined.map((score, t) => ({ score, t })).sort((a, b) => b.score - a.score || a.t - b.t);
-    const primary = ranked[0];
+    // Resemblance orders the topics a paper's own terms point to; it decides alone only when no
+    // term points anywhere. A paper is never pulled away from literal evidence into a topic without.
+    const primary = ranked.find(({ t }) => scores[i][t] >= MIN_TERM_SCORE) ?? ranked[0];
     const secondary = ranked
-      .slice(1)
+      .filter(({ t }) => t !== primary.t)
       .filter(({ score, t }) => score >= primary.score * SECONDARY_SHARE && scores[i][t] >= SECONDARY_MIN_TERM_SCORE)
       .slice(0, MAX_TOPICS - 1);
     const how = scores[i][primary.t] >= MIN_TERM_SCORE ? 'terms' : 'centroid';
@@ -120,12 +134,11 @@ export function assignTopics(
 }
 
 /**
- * Cosine of unit `vector` with the centroid of `sum`, leaving the vector out when it is a member:
- * with S the sum, cos(S − v, v) = (S·v − 1) / |S − v| and |S − v|² = |S|² − 2 S·v + 1. No copies of
- * the (large) centroid are made.
+ * Cosine of a unit vector v with the centroid of the sum S, from `sv` = S·v and |S|², leaving v out
+ * when it is a member: cos(S − v, v) = (S·v − 1) / |S − v|, with |S − v|² = |S|² − 2 S·v + 1. No copy
+ * of the (large) centroid is made.
  */
-export function similarityLeavingOut(sum: Vector, sumNormSquared: number, vector: Vector, member: boolean): number {
-  const sv = dot(sum, vector);
+export function similarityLeavingOut(sv: number, sumNormSquared: number, member: boolean): number {
   const numerator = member ? sv - 1 : sv;
   const normSquared = member ? sumNormSquared - 2 * sv + 1 : sumNormSquared;
   return normSquared > 1e-12 ? numerator / Math.sqrt(normSquared) : 0;

@@ -2,6 +2,7 @@
  * Key phrases of a paper: its highest TF-IDF words and phrases, phrases favoured, no phrase repeating
  * another's words, each shown in the surface form the corpus uses most.
  */
+import { stem } from './terms.ts';
 import { TITLE_WEIGHT, type Corpus } from './vectors.ts';
 
 /** How many keywords a paper gets. */
@@ -10,18 +11,22 @@ export const KEYWORD_COUNT = 6;
 const PHRASE_BOOST = [0, 1, 1.6, 1.9];
 
 /**
- * The display form of a term: the corpus's most frequent spelling, with words capitalized only as the
- * first letter (title case, sentence starts) lowercased; acronyms and names like `RLHF`, `LLMs` or
- * `GitHub` keep their case.
+ * The display form of a term: the corpus's most frequent spelling, with title-case words (and
+ * compound parts) lowercased when the corpus also writes them in lowercase, so a sentence-initial
+ * "Reward" reads "reward" while a name such as "Themis" or "GitHub", and acronyms such as "RLHF",
+ * keep their case.
  */
 export function surfaceOf(corpus: Corpus, key: string): string {
   const forms = [...(corpus.surfaces.get(key) ?? new Map<string, number>())];
   forms.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const surface = forms[0]?.[0] ?? key;
-  return surface
-    .split(' ')
-    .map((word) => (/^\p{Lu}[\p{Ll}\p{M}'’-]*$/u.test(word) && !/-\p{Lu}/u.test(word) ? word.toLowerCase() : word))
-    .join(' ');
+  const writtenLowercase = (word: string) => {
+    const spellings = corpus.surfaces.get(stem(word.toLowerCase()));
+    return !spellings || [...spellings.keys()].some((form) => form === form.toLowerCase());
+  };
+  return surface.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (word) =>
+    /^\p{Lu}[\p{Ll}\p{M}'’]*$/u.test(word) && writtenLowercase(word) ? word.toLowerCase() : word,
+  );
 }
 
 /** Single words that read as modifiers rather than subjects (`powerful`, `robustly`). */
@@ -50,7 +55,9 @@ export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT
     }
     (keep ? strong : weak).push({ key, score });
   }
-  const byScore = (a: { key: string; score: number }, b: { key: string; score: number }) => b.score - a.score || a.key.localeCompare(b.key);
+  // On equal scores the longer phrase wins: "decision trees" over "decision" when they always co-occur.
+  const byScore = (a: { key: string; score: number }, b: { key: string; score: number }) =>
+    b.score - a.score || b.key.length - a.key.length || a.key.localeCompare(b.key);
   // Weak candidates only fill up a paper too short to yield enough strong ones.
   const candidates = [...strong.sort(byScore), ...weak.sort(byScore)];
   return pickDistinct(

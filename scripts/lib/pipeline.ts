@@ -74,6 +74,10 @@ export interface EnrichedPaper {
   position: [number, number];
 }
 
+/** Runs one named step; benchmarks pass a timer here to see where the time goes. */
+export type StepTimer = <T>(step: string, run: () => T) => T;
+const untimed: StepTimer = (_step, run) => run();
+
 /**
  * Frontmatter and body of every paper, in digest order. `pinned` maps a slug to the topics a user
  * fixed by hand (`topicsPinned: true`), which are kept as they are.
@@ -82,38 +86,48 @@ export function enrichPapers(
   papers: readonly CleanPaper[],
   topics: readonly Topic[],
   pinned: ReadonlyMap<string, string[]> = new Map(),
+  time: StepTimer = untimed,
 ): EnrichedPaper[] {
-  const corpus = buildCorpus(papers);
+  const corpus = time('vectors', () => buildCorpus(papers));
   const slugs = assignSlugs(papers);
-  const assignments = assignTopics(
-    papers,
-    corpus,
-    topics,
-    slugs.map((slug) => pinned.get(slug)),
+  const assignments = time('topics', () =>
+    assignTopics(
+      papers,
+      corpus,
+      topics,
+      slugs.map((slug) => pinned.get(slug)),
+    ),
   );
-  const related = relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity })));
+  const keywords = time('keywords', () => papers.map((_, i) => keywordsFor(corpus, i)));
+  const related = time('related', () =>
+    relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity }))),
+  );
   const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
-  const positions = mapPositions(
-    corpus.vectors,
-    assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1),
+  const positions = time('map', () =>
+    mapPositions(
+      corpus.vectors,
+      assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1),
+    ),
   );
-  return papers.map((p, i) => ({
-    paper: {
-      title: p.title,
-      slug: slugs[i],
-      digests: p.digests,
-      topics: assignments[i].topics,
-      ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
-      keywords: keywordsFor(corpus, i),
-      related: related[i].map((j) => slugs[j]),
-      links: extractLinks(p.abstract),
-      summary: firstSentence(p.abstract),
-      words: countWords(p.abstract),
-    },
-    body: abstractToMdx(p.abstract),
-    how: assignments[i].how,
-    position: positions[i],
-  }));
+  return time('mdx', () =>
+    papers.map((p, i) => ({
+      paper: {
+        title: p.title,
+        slug: slugs[i],
+        digests: p.digests,
+        topics: assignments[i].topics,
+        ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
+        keywords: keywords[i],
+        related: related[i].map((j) => slugs[j]),
+        links: extractLinks(p.abstract),
+        summary: firstSentence(p.abstract),
+        words: countWords(p.abstract),
+      },
+      body: abstractToMdx(p.abstract),
+      how: assignments[i].how,
+      position: positions[i],
+    })),
+  );
 }
 
 /** The content files to write for enriched papers: `<slug>.mdx` → file text, and the map. */

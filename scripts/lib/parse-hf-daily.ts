@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
 import { InputError } from './errors.ts';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { lineAt } from './decode.ts';
 
 const entrySchema = z.looseObject({
@@ -40,14 +41,25 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/**
+ * Where a JSON text is broken. V8's messages no longer give a position, so the text is scanned again
+ * with `jsonc-parser` (strict: no comments, no trailing commas), which reports the offset.
+ */
+function jsonError(text: string): { line: number; message: string } {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  return first ? { line: lineAt(text, first.offset), message: printParseErrorCode(first.error) } : { line: 1, message: 'unreadable' };
+}
+
 /** Parses a daily-papers JSON file; throws an {@link InputError} naming the JSON path of the first problem. */
 export function parseHfDaily(text: string, file: string, options: ParseOptions = {}): ParsedDigest {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    throw new InputError(file, position ? lineAt(text, Number(position)) : 1, `not valid JSON: ${(error as Error).message}`);
+    const where = jsonError(text);
+    throw new InputError(file, where.line, `not valid JSON (${where.message}): ${(error as Error).message}`);
   }
   if (!Array.isArray(data)) {
     throw new InputError(file, '$', `expected a JSON array of Hugging Face daily-papers entries, found ${describe(data)}`);

@@ -15,8 +15,6 @@ import { buildCorpus, normalize, type Corpus, type Document, type Vector } from 
 
 /** LSA dimensions used for clustering: about one per four papers, between 10 and 100. */
 const dimensionsFor = (n: number) => Math.max(10, Math.min(100, Math.round(n / 4)));
-/** Terms in more than this share of all papers are too common to name a cluster. */
-const MAX_NAME_SHARE = 0.2;
 /** Terms written into each suggested topic. */
 const TERMS_PER_TOPIC = 8;
 /** Longer phrases name a cluster better than single words. */
@@ -58,13 +56,7 @@ function sharedTermVectors(corpus: Corpus): Vector[] {
 }
 
 /** c-TF-IDF term weights of one cluster. */
-function classTermWeights(
-  corpus: Corpus,
-  members: readonly number[],
-  totals: Map<string, number>,
-  average: number,
-  common: ReadonlySet<string>,
-): Map<string, number> {
+function classTermWeights(corpus: Corpus, members: readonly number[], totals: Map<string, number>, average: number): Map<string, number> {
   const tf = new Map<string, number>();
   const docs = new Map<string, number>();
   for (const i of members) {
@@ -76,10 +68,18 @@ function classTermWeights(
   const minDocs = members.length >= 3 ? 2 : 1;
   const weights = new Map<string, number>();
   for (const [key, count] of tf) {
-    if (docs.get(key)! < minDocs || common.has(key)) continue;
-    const length = Math.min(key.split(' ').length, 3);
+    if (docs.get(key)! < minDocs) continue;
+    const words = key.split(' ');
+    const length = Math.min(words.length, 3);
     if (length === 1 && NOT_A_NAME.test(surfaceOf(corpus, key))) continue;
-    weights.set(key, count * Math.log(1 + average / totals.get(key)!) * PHRASE_BOOST[length]);
+    // A phrase names something only if it is a unit: "combines item embeddings" is not, when
+    // "item embeddings" turns up in twice as many of the cluster's papers without it.
+    const shorter = length > 1 ? [words.slice(1).join(' '), words.slice(0, -1).join(' ')] : [];
+    if (shorter.some((part) => (docs.get(part) ?? 0) >= 2 * docs.get(key)!)) continue;
+    // c-TF-IDF, times the share of the term's occurrences that fall in this cluster: a term spread
+    // evenly over the corpus ("language models") names no cluster, however frequent it is.
+    const total = totals.get(key)!;
+    weights.set(key, count * (count / total) * Math.log(1 + average / total) * PHRASE_BOOST[length]);
   }
   return weights;
 }
@@ -99,14 +99,7 @@ export function suggestTopics(papers: readonly Document[], options: SuggestOptio
   const clusters = Array.from({ length: clustering.k }, (_, c) => clustering.assignment.flatMap((a, i) => (a === c ? [i] : [])));
 
   const totals = new Map<string, number>();
-  const df = new Map<string, number>();
-  for (const counts of corpus.counts) {
-    for (const [key, count] of counts) {
-      totals.set(key, (totals.get(key) ?? 0) + count);
-      df.set(key, (df.get(key) ?? 0) + 1);
-    }
-  }
-  const common = new Set([...df].filter(([, count]) => count > MAX_NAME_SHARE * papers.length).map(([key]) => key));
+  for (const counts of corpus.counts) for (const [key, count] of counts) totals.set(key, (totals.get(key) ?? 0) + count);
   const average = [...totals.values()].reduce((a, b) => a + b, 0) / clustering.k;
 
   const used = new Set<string>();
@@ -114,7 +107,7 @@ export function suggestTopics(papers: readonly Document[], options: SuggestOptio
     .filter((members) => members.length > 0)
     .map((members): SuggestedTopic => {
       const c = clustering.assignment[members[0]];
-      const weights = classTermWeights(corpus, members, totals, average, common);
+      const weights = classTermWeights(corpus, members, totals, average);
       const ranked = [...weights].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key]) => key);
       const keys = pickDistinct(ranked, TERMS_PER_TOPIC);
       const names = keys.map((key) => surfaceOf(corpus, key));

@@ -87,6 +87,25 @@ describe('npm run ingest', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 
+  it('keeps topics pinned by hand across re-ingests, and checks that they exist', () => {
+    const dir = content();
+    const file = join(dir, 'papers/tool-augmented-reward-modeling.mdx');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/topics:\n(  - .*\n)+/, 'topics:\n  - evaluation\n  - interpretability\ntopicsPinned: true\n'));
+    expect(ingest(dir).status).toBe(0);
+    const kept = readFileSync(file, 'utf8');
+    expect(kept).toMatch(/topics:\n  - evaluation\n  - interpretability\ntopicsPinned: true\n/);
+    // The pin still shapes nothing else: the entry's abstract is regenerated as before.
+    expect(kept.split('\n---\n')[1]).toBe(original.split('\n---\n')[1]);
+
+    writeFileSync(file, kept.replace('  - interpretability', '  - no-such-topic'));
+    const before = fingerprint(dir);
+    const refused = ingest(dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/papers\/tool-augmented-reward-modeling\.mdx:\d+: pinned topic "no-such-topic" not in topics\.yaml/);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
   it('refuses to run while another live ingest holds the lock', () => {
     const dir = content();
     writeFileSync(join(dir, '.ingest.lock'), String(process.pid));

@@ -88,6 +88,21 @@ describe('the built seed site', () => {
     expect(notFound('h1').text()).toBe('Page not found');
   });
 
+  it('opens /topics/ with a map: a dot per paper, each a link named by its title', () => {
+    const $ = html('topics');
+    const dots = $('.corpus-map svg a');
+    expect(dots.length).toBe(83);
+    dots.each((_, dot) => {
+      const href = $(dot).attr('href')!;
+      const paper = papers.find((p) => href === `/papers/${p.slug}/`)!;
+      expect(paper, href).toBeDefined();
+      expect($(dot).attr('aria-label')).toBe(paper.title);
+      expect($(dot).find('title').text()).toBe(paper.title);
+      expect($(dot).find('circle').attr('fill')).toMatch(/^#[0-9a-f]{6}$/);
+    });
+    expect($('.corpus-map text.map-label').length).toBe(new Set(papers.map((p) => p.topics[0])).size);
+  });
+
   it('puts a search box on every page and links every internal URL to a built file', () => {
     const pages = [''].concat(
       papers.map((p) => `papers/${p.slug}`),

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesIn } from '../../scripts/lib/inputs.ts';
+import { InputError } from '../../scripts/lib/errors.ts';
+import { parseInput } from '../../scripts/lib/parse.ts';
+import { FIXTURES } from '../helpers/paths.ts';
+
+const HF = join(FIXTURES, 'hf-daily-papers');
+const parse = (text: string, file = 'day.json') => parseInput(new TextEncoder().encode(text), file);
+const entry = (title: string, summary: string) => ({
+  paper: { id: '2401.00001', title, summary },
+  publishedAt: '2024-01-02T00:00:00.000Z',
+});
+
+describe('Hugging Face daily-papers JSON', () => {
+  it('reads every real file, dated by its file name', () => {
+    const files = filesIn(join(HF, '2026'));
+    const digests = files.map((file) => parseInput(readFileSync(file), file));
+    expect(digests.reduce((n, d) => n + d.papers.length, 0)).toBe(755);
+    expect(digests[0].date).toBe('2026-07-01');
+    for (const digest of digests) for (const paper of digest.papers) expect(paper.title.length).toBeGreaterThan(5);
+  });
+
+  it('is chosen by content, not by extension', () => {
+    const digest = parse(JSON.stringify([entry('A Title', 'An abstract.')]), 'export.txt');
+    expect(digest.papers).toEqual([{ title: 'A Title', abstract: 'An abstract.', line: 1 }]);
+    expect(digest.date).toBe('2024-01-02');
+  });
+
+  it.each([
+    // [real broken file, the message]
+    [
+      '2024-12-11.json',
+      /2024-12-11\.json:\$\[0\]: expected a daily-papers entry .* found a string; the file looks like Python repr strings/,
+    ],
+    [
+      '2025-01-10.json',
+      /2025-01-10\.json:\$: expected a JSON array of Hugging Face daily-papers entries, found an object with keys "status", "date", "count", "data"/,
+    ],
+  ])('refuses the real malformed %s with a clear message', (name, message) => {
+    const file = join(HF, 'malformed', name);
+    expect(() => parseInput(readFileSync(file), name)).toThrow(message);
+  });
+
+  it.each([
+    // [case, JSON text, location, message]
+    [
+      'a missing summary',
+      JSON.stringify([entry('T', 'S'), { paper: { title: 'T2' } }]),
+      '$[1].paper.summary',
+      /paper\.title and paper\.summary/,
+    ],
+    ['an empty title', JSON.stringify([entry('  ', 'S')]), '$[0].paper.title', /paper\.title/],
+    ['an empty array', '[]', '$', /holds no papers/],
+    ['a number', '[1]', '$[0]', /paper\.title and paper\.summary/],
+    ['broken JSON on line 3', '[\n{"paper":\n  {"title": }\n]', 3, /not valid JSON/],
+  ])('refuses %s at its JSON path or line', (_name, text, where, message) => {
+    try {
+      parse(text);
+      throw new Error('expected an error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).line).toBe(where);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+});

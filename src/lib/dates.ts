@@ -18,3 +18,9 @@ export function formatDigestDate(date: string): string {
 export function machineDate(date: string): string {
   return date.length === 5 ? `--${date}` : date;
 }
+
+/** A date that sorts as text: yearless dates become `0000-MM-DD` (before any dated one), none is empty. */
+export function sortableDate(date: string | undefined): string {
+  if (!date) return '';
+  return date.length === 5 ? `0000-${date}` : date;
+}

@@ -3,9 +3,10 @@
  * tested without Astro: ordering, grouping by topic, neighbours, the digest summary.
  */
 import type { DigestRef, Paper, Topic } from '../schemas.ts';
+import { sortableDate } from './dates.ts';
 
 /** Sort key of a digest: its date (undated first, then yearless, then dated ones), then its file name. */
-export const digestKey = (ref: { date?: string; source: string }) => `${(ref.date ?? '').padStart(10, '0')}|${ref.source}`;
+export const digestKey = (ref: { date?: string; source: string }) => `${sortableDate(ref.date)}|${ref.source}`;
 
 /** Papers in reading order: first digest date, then rank in it, then title. */
 export function sortPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: readonly T[]): T[] {

@@ -103,7 +103,7 @@ describe('the built seed site', () => {
     expect($('.corpus-map text.map-label').length).toBe(new Set(papers.map((p) => p.topics[0])).size);
   });
 
-  it('puts a search box on every page and links every internal URL to a built file', () => {
+  it('puts search on every page and links every internal URL to a built file', () => {
     const pages = [''].concat(
       papers.map((p) => `papers/${p.slug}`),
       'topics',
@@ -111,7 +111,10 @@ describe('the built seed site', () => {
     );
     for (const page of pages) {
       const $ = html(page);
-      expect($('form[role="search"]').attr('action')).toBe('/search/');
+      // Without JavaScript a link to the topics; with it a button that opens the labelled dialog.
+      expect($('[data-search-fallback]').attr('href')).toBe('/topics/');
+      expect($('button[data-search-open][hidden]').length).toBe(1);
+      expect($('dialog.search-dialog[aria-labelledby="search-dialog-title"] #search-dialog-title').length).toBe(1);
       $('a[href^="/"], link[href^="/"], script[src^="/"]').each((_, element) => {
         const url = $(element).attr('href') ?? $(element).attr('src')!;
         const path = decodeURIComponent(new URL(url, 'https://x.org').pathname);
@@ -121,10 +124,43 @@ describe('the built seed site', () => {
     }
   });
 
-  it('ships no inline script and no script outside the search page', () => {
-    for (const page of ['', 'topics', `papers/${papers[0].slug}`]) expect(html(page)('script').length).toBe(0);
-    const search = html('search');
-    expect(search('script:not([src])').length).toBe(0);
+  it('ships no inline script, one small search bootstrap per page, and none of Pagefind up front', () => {
+    for (const page of ['', 'topics', `papers/${papers[0].slug}`]) {
+      const $ = html(page);
+      expect($('script:not([src])').length).toBe(0);
+      const scripts = $('script[src]')
+        .map((_, s) => $(s).attr('src'))
+        .get();
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]).toMatch(/^\/_astro\/.*\.js$/);
+      const size = readFileSync(join(TEST_DIST, scripts[0])).length;
+      expect(size).toBeLessThan(4000);
+      expect($('link[href*="pagefind"], script[src*="pagefind"]').length).toBe(0);
+    }
+    expect(html('search')('script:not([src])').length).toBe(0);
+  });
+
+  it('marks up pages for Pagefind: body, weights, meta, filters and sort', () => {
+    const paper = papers.find((p) => p.title === 'Tool-Augmented Reward Modeling')!;
+    const $ = html(`papers/${paper.slug}`);
+    const body = $('[data-pagefind-body]');
+    expect(body.length).toBe(1);
+    expect(body.is('article')).toBe(true);
+    expect(body.attr('data-pagefind-sort')).toBe('date:0000-03-14');
+    expect($('h1[data-pagefind-meta="title"]').attr('data-pagefind-weight')).toBe('10');
+    expect($('.keywords').attr('data-pagefind-weight')).toBe('5');
+    expect($('[data-pagefind-meta="topics"]').text()).toBe('Alignment, RLHF and reward models');
+    expect($('[data-pagefind-filter="date"]').text()).toBe('Mar 14');
+    // Chrome is outside the body or ignored.
+    for (const selector of ['.site-header', '.sidebar', '.related', '.site-footer', '.breadcrumbs', '.prev-next']) {
+      const element = $(selector);
+      expect(element.closest('[data-pagefind-body]').length === 0 || element.closest('[data-pagefind-ignore]').length > 0, selector).toBe(
+        true,
+      );
+    }
+    const topic = html(`topics/${paper.topics[0]}`);
+    expect(topic('[data-pagefind-body] h1[data-pagefind-filter="topic"]').length).toBe(1);
+    expect(topic('.paper-list').closest('[data-pagefind-body]').length).toBe(0);
   });
 });
 
@@ -156,6 +192,18 @@ describe('the Pagefind index of the seed', () => {
     expect(paper.content).not.toContain('min read');
   });
 
+  it('ranks a paper first when searched by its own title', async () => {
+    for (const paper of papers.slice(0, 20)) {
+      const [first] = await search(paper.title);
+      expect(first.url, paper.title).toBe(`/papers/${paper.slug}/`);
+    }
+  });
+
+  it('sorts by digest date', async () => {
+    const results = await search('reward', { sort: { date: 'asc' } });
+    expect(results.length).toBeGreaterThan(1);
+  });
+
   it('finds every paper by a phrase from the middle of its abstract, in the top 3', async () => {
     const misses: string[] = [];
     for (const paper of papers) {
@@ -169,9 +217,12 @@ describe('the Pagefind index of the seed', () => {
     expect(misses).toEqual([]);
   });
 
-  it('offers topics as a filter, with counts', async () => {
+  it('offers topics and digest dates as filters, with counts', async () => {
     const total = Object.values(filters.topic).reduce((a, b) => a + b, 0);
-    expect(total).toBe(papers.reduce((sum, p) => sum + p.topics.length, 0));
+    // Each paper counts once per topic, and each topic page once in its own topic.
+    const topics = new Set(papers.flatMap((p) => p.topics)).size;
+    expect(total).toBe(papers.reduce((sum, p) => sum + p.topics.length, 0) + topics);
+    expect(filters.date).toEqual({ 'Mar 14': 83 });
     const results = await search('language models', { filters: { topic: 'Recommender systems' } });
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) expect(result.filters.topic).toContain('Recommender systems');

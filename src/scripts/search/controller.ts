@@ -1,0 +1,197 @@
+/**
+ * The search panel's behaviour, shared by the dialog and the /search/ page: runs Pagefind queries as
+ * the reader types, renders results (title, topic chips, highlighted excerpt) and topic filters with
+ * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
+ */
+import { pagefindFilters, readSearchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
+import { excerptNodes } from './excerpt.ts';
+import { loadPagefind, type PagefindResponse } from './pagefind.ts';
+
+/** Results shown at once: a dialog is for finding, not for paging through hundreds. */
+const MAX_RESULTS = 12;
+
+export interface SearchOptions {
+  /** URL of the Pagefind bundle folder, ending in `/`. */
+  bundle: string;
+  /** The site's base path, for result URLs. */
+  base: string;
+  /** URL of the full search page, for the share link. */
+  searchPage: string;
+  /** Keep the address bar in step with the search (the search page does; the dialog does not). */
+  syncUrl: boolean;
+}
+
+export class SearchController {
+  readonly input: HTMLInputElement;
+  private readonly status: HTMLElement;
+  private readonly results: HTMLElement;
+  private readonly filterBox: HTMLElement;
+  private readonly filterList: HTMLElement;
+  private readonly share: HTMLAnchorElement | null;
+  private readonly options: SearchOptions;
+  private state: SearchState = { query: '', topics: [] };
+  private active = -1;
+  private sequence = 0;
+  /** Resolves after each rendering; tests and the bootstrap await it. */
+  settled: Promise<void> = Promise.resolve();
+
+  constructor(panel: HTMLElement, options: SearchOptions) {
+    this.options = options;
+    this.input = panel.querySelector('input[type="search"]')!;
+    this.status = panel.querySelector('[data-search-status]')!;
+    this.results = panel.querySelector('[data-search-results]')!;
+    this.filterBox = panel.querySelector('[data-search-filters]')!;
+    this.filterList = panel.querySelector('[data-filter-list]')!;
+    this.share = panel.querySelector('[data-search-share]');
+    this.input.addEventListener('input', () => this.update({ ...this.state, query: this.input.value }));
+    this.input.addEventListener('keydown', (event) => this.onKey(event));
+    this.results.addEventListener('mousemove', (event) => {
+      const option = (event.target as Element).closest('[role="option"]');
+      if (option) this.setActive([...this.results.children].indexOf(option));
+    });
+  }
+
+  /** Starts from a query string (`?q=...&topic=...`), as the search page does on load. */
+  restore(search: string): Promise<void> {
+    const state = readSearchState(search);
+    this.input.value = state.query;
+    return this.update(state);
+  }
+
+  /** Applies a new state: runs the search and renders it, dropping answers that arrive too late. */
+  update(state: SearchState): Promise<void> {
+    this.state = state;
+    const run = ++this.sequence;
+    this.settled = this.search(run).catch((error: unknown) => {
+      if (run === this.sequence)
+        this.status.textContent = `Search is unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    });
+    this.syncUrl();
+    return this.settled;
+  }
+
+  private async search(run: number): Promise<void> {
+    const pagefind = await loadPagefind(this.options.bundle, this.options.base);
+    const { query, topics } = this.state;
+    if (!query.trim() && !topics.length) {
+      if (run !== this.sequence) return;
+      this.renderFilters(await pagefind.filters());
+      this.renderResults([]);
+      this.status.textContent = 'Type to search titles, abstracts and keywords.';
+      return;
+    }
+    this.status.textContent = 'Searching…';
+    const response = (await pagefind.search(query.trim() || null, { filters: pagefindFilters(this.state) })) as PagefindResponse;
+    const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    if (run !== this.sequence) return;
+    this.renderFilters(response.totalFilters);
+    this.renderResults(data);
+    const total = response.results.length;
+    const label = query.trim() ? `for “${query.trim()}”` : 'in the chosen topics';
+    this.status.textContent = total
+      ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
+      : `No results ${label}`;
+  }
+
+  private renderResults(items: Awaited<ReturnType<PagefindResponse['results'][number]['data']>>[]) {
+    const prefix = this.results.id;
+    this.results.replaceChildren(
+      ...items.map((item, index) => {
+        const option = document.createElement('li');
+        option.id = `${prefix}-${index}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        const link = document.createElement('a');
+        link.className = 'result-title';
+        link.href = item.url;
+        link.tabIndex = -1;
+        link.textContent = item.meta.title ?? item.url;
+        option.append(link);
+        const topics = item.filters.topic ?? [];
+        if (topics.length) {
+          const chips = document.createElement('span');
+          chips.className = 'result-topics';
+          for (const topic of topics) {
+            const chip = document.createElement('span');
+            chip.className = 'chip';
+            chip.textContent = topic;
+            chips.append(chip);
+          }
+          option.append(chips);
+        }
+        const excerpt = document.createElement('p');
+        excerpt.className = 'result-excerpt';
+        excerpt.append(excerptNodes(item.excerpt));
+        option.append(excerpt);
+        return option;
+      }),
+    );
+    this.input.setAttribute('aria-expanded', String(items.length > 0));
+    this.setActive(items.length ? 0 : -1);
+  }
+
+  private renderFilters(counts: Record<string, Record<string, number>>) {
+    const topics = Object.entries(counts.topic ?? {})
+      .filter(([topic, count]) => count > 0 || this.state.topics.includes(topic))
+      .sort((a, b) => a[0].localeCompare(b[0], 'en'));
+    this.filterBox.hidden = topics.length === 0;
+    this.filterList.replaceChildren(
+      ...topics.map(([topic, count]) => {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = topic;
+        box.checked = this.state.topics.includes(topic);
+        box.addEventListener('change', () => {
+          const chosen = new Set(this.state.topics);
+          if (box.checked) chosen.add(topic);
+          else chosen.delete(topic);
+          void this.update({ ...this.state, topics: [...chosen] });
+        });
+        const name = document.createElement('span');
+        name.textContent = topic;
+        const number = document.createElement('span');
+        number.className = 'count';
+        number.textContent = String(count);
+        label.append(box, name, number);
+        return label;
+      }),
+    );
+  }
+
+  private setActive(index: number) {
+    const options = [...this.results.children] as HTMLElement[];
+    this.active = index;
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const current = options[index];
+    if (current) {
+      this.input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  private onKey(event: KeyboardEvent) {
+    const count = this.results.children.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!count) return;
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.setActive((this.active + step + count) % count);
+    } else if (event.key === 'Enter') {
+      const link = this.results.children[Math.max(this.active, 0)]?.querySelector('a');
+      if (!link) return;
+      event.preventDefault();
+      location.assign(link.href);
+    }
+  }
+
+  private syncUrl() {
+    const query = writeSearchState(this.state);
+    const target = query ? `${this.options.searchPage}?${query}` : this.options.searchPage;
+    if (this.share) {
+      this.share.href = target;
+      this.share.hidden = !query;
+    }
+    if (this.options.syncUrl) history.replaceState(history.state, '', target);
+  }
+}

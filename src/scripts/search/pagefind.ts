@@ -1,0 +1,40 @@
+import { HIGHLIGHT_PARAM } from '../../lib/search-state.ts';
+
+/**
+ * Loading Pagefind's browser API from the built bundle, once, on first use: a page that never
+ * searches fetches none of Pagefind's JavaScript or WebAssembly.
+ */
+
+export interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindResponse {
+  results: { id: string; data(): Promise<PagefindFragment> }[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+/** Pagefind's API from `bundle` (the `pagefind/` folder URL), with result URLs under `base`. */
+export function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
+  loading ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 26 });
+    await pagefind.init();
+    return pagefind;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}

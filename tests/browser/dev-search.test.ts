@@ -1,0 +1,64 @@
+/**
+ * Search under `npm run dev`: the dev server indexes the content when it starts and serves the index
+ * where the site expects it. Started here for real, on a free port, and driven in Chromium.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { NODE, ROOT } from '../helpers/paths.ts';
+
+const PORT = 4321 + (process.pid % 1000);
+
+describe.skipIf(!CHROMIUM)('search in the dev server', () => {
+  let server: ChildProcess;
+  let browser: Browser;
+  let log = '';
+
+  beforeAll(async () => {
+    // The dev server runs as a user would start it: without the test runner's environment
+    // (NODE_ENV=test and VITEST_* change how Vite serves pages).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|BASE_PATH$|ABSTRACTA_CONTENT$|TEST$)/.test(key)),
+    );
+    server = spawn(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
+      cwd: ROOT,
+      env,
+    });
+    server.stdout!.on('data', (chunk) => (log += chunk));
+    server.stderr!.on('data', (chunk) => (log += chunk));
+    // Ready when the content has been indexed for search.
+    const deadline = Date.now() + 120_000;
+    while (!/dev search: indexed \d+/.test(log)) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    browser = await launchChromium();
+  }, 150_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('finds a paper, and says that it searches the dev index', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // The first visit makes Vite optimize dependencies and reload the page once; search after that.
+    await page.goto(`http://127.0.0.1:${PORT}/topics/`);
+    await page.waitForLoadState('networkidle');
+    await page.goto(`http://127.0.0.1:${PORT}/topics/`);
+    await page.waitForLoadState('networkidle');
+    await page.locator('[data-search-open]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.locator('.search-dialog input[type="search"]').fill('tool-augmented preference modeling Themis');
+    const first = page.locator('.search-dialog [role="option"] a').first();
+    await first.waitFor({ timeout: 30_000 });
+    expect(await first.getAttribute('href')).toMatch(/^\/papers\/tool-augmented-reward-modeling\/\?highlight=/);
+    expect(await page.locator('.search-dialog .search-dev-note').textContent()).toMatch(/Dev server/);
+    expect(errors).toEqual([]);
+    expect(log).toMatch(/dev search: indexed 96 papers and topics/);
+  }, 60_000);
+});

@@ -1,3 +1,4 @@
+import { load as loadYaml11 } from 'js-yaml';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { serializeEntry } from '../../scripts/lib/entry.ts';
@@ -39,6 +40,19 @@ describe('serializeEntry', () => {
     const { data, body } = read(serializeEntry(paper(title), 'Body text.\n'));
     expect(data).toEqual(paper(title));
     expect(body).toBe('Body text.\n');
+  });
+
+  it('reads back the same under YAML 1.1, as Astro reads frontmatter (dates stay strings)', () => {
+    const tricky = {
+      ...paper('yes'),
+      summary: '2025-03-14',
+      keywords: ['no', 'on', '0x1F', '12:30', '~', '1e3'],
+      digests: [{ source: 'd.txt', date: '2025-03-14', rank: 1 }],
+    };
+    const entry = serializeEntry(tricky, 'Body.\n');
+    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(entry)![1];
+    expect(loadYaml11(frontmatter)).toEqual(tricky);
+    expect(parse(frontmatter)).toEqual(tricky);
   });
 
   it('validates against the shared schema', () => {

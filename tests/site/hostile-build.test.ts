@@ -40,7 +40,8 @@ const PAPERS: [string, string][] = [
     `Frontmatter escape attempts ---\n--- and a {varphi} that should still become a Greek letter, in plain words.`,
   ],
 ];
-const digest = PAPERS.map(([title, abstract]) => `${title.replace(/\n/g, ' ')}\n\n${abstract.replace(/\n/g, ' ')}`).join('\n\n');
+// Dated with a year, so the frontmatter carries a full date (which YAML 1.1 would read as a Date).
+const digest = `March 15, 2025\n\n${PAPERS.map(([title, abstract]) => `${title.replace(/\n/g, ' ')}\n\n${abstract.replace(/\n/g, ' ')}`).join('\n\n')}`;
 
 const content = join(work, 'content');
 const dist = join(work, 'dist');

@@ -42,6 +42,7 @@ describe('serializeEntry', () => {
     expect(body).toBe('Body text.\n');
   });
 
+  // js-yaml 4 is what Astro parses frontmatter with (see @astrojs/internal-helpers).
   it('reads back the same under YAML 1.1, as Astro reads frontmatter (dates stay strings)', () => {
     const tricky = {
       ...paper('yes'),

@@ -1,15 +1,17 @@
 /**
- * `npm run bench [-- --sizes 1000,10000] [--out docs/benchmarks.md]`
+ * `npm run bench [-- --cases enrich,suggest,search] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
  *
- * Measures Abstracta on seeded synthetic corpora (see `lib/synthetic.ts`), each size in a fresh
- * child process so its peak memory is its own. Case `enrich`: the ingest pipeline's analysis steps
- * (TF-IDF vectors, topics, keywords, related papers, the corpus map) and the MDX and YAML writing, on
- * papers already parsed. Results are printed and written to docs/benchmarks.md.
+ * Measures Abstracta on seeded synthetic corpora (see `lib/synthetic.ts`), each case in a fresh child
+ * process so its peak memory is its own, and writes the results to docs/benchmarks.md.
+ * - `enrich`: the ingest pipeline's analysis steps (TF-IDF vectors, topics, keywords, related papers,
+ *   the corpus map) and the MDX and YAML writing, on papers already parsed;
+ * - `suggest`: `topics:suggest` on the real Hugging Face papers kept as test fixtures;
+ * - `search`: a synthetic site built for real, and search measured on it in headless Chromium.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesIn, parseDigests } from './lib/inputs.ts';
 import { mergePapers, enrichPapers } from './lib/pipeline.ts';
@@ -17,6 +19,8 @@ import { relatedPapers } from './lib/related.ts';
 import { suggestTopics } from './lib/suggest-topics.ts';
 import { syntheticPapers, syntheticTopics } from './lib/synthetic.ts';
 import { buildCorpus, dot } from './lib/vectors.ts';
+import { buildSyntheticSite } from './lib/bench-site.ts';
+import { measureSearch, type SearchMeasurement } from './lib/bench-search.ts';
 
 interface EnrichResult {
   papers: number;
@@ -89,10 +93,31 @@ function runEnrich(size: number): EnrichResult {
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
+    'search-size': { type: 'string', default: '10000' },
+    cases: { type: 'string', default: 'enrich,suggest,search' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     child: { type: 'string' },
   },
 });
+
+interface SearchResult extends SearchMeasurement {
+  papers: number;
+  ingestSeconds: number;
+  buildSeconds: number;
+  pagefindBytes: number;
+}
+
+/** A synthetic site built for real, then search measured on it in Chromium. */
+async function runSearch(size: number): Promise<SearchResult> {
+  const site = buildSyntheticSite(size);
+  try {
+    const measured = await measureSearch(site.dist);
+    const pagefindBytes = Number(execFileSync('du', ['-sb', join(site.dist, 'pagefind')], { encoding: 'utf8' }).split('\t')[0]);
+    return { ...measured, papers: size, ingestSeconds: site.ingestSeconds, buildSeconds: site.buildSeconds, pagefindBytes };
+  } finally {
+    rmSync(site.dir, { recursive: true, force: true });
+  }
+}
 
 /** Runs `args` of this script in a fresh process and returns its JSON answer. */
 function child<T>(args: string[]): T {
@@ -102,10 +127,13 @@ function child<T>(args: string[]): T {
 
 if (values.child === 'suggest') {
   console.log(JSON.stringify(runSuggest()));
+} else if (values.child?.startsWith('search:')) {
+  console.log(JSON.stringify(await runSearch(Number(values.child.slice('search:'.length)))));
 } else if (values.child) {
   console.log(JSON.stringify(runEnrich(Number(values.child))));
 } else {
-  const sizes = values.sizes.split(',').map(Number);
+  const cases = new Set(values.cases.split(','));
+  const sizes = cases.has('enrich') ? values.sizes.split(',').map(Number) : [];
   const results: EnrichResult[] = [];
   for (const size of sizes) {
     const result = child<EnrichResult>(['--child', String(size)]);
@@ -118,19 +146,29 @@ if (values.child === 'suggest') {
     const analysis = r.steps.vectors + r.steps.topics + r.steps.keywords + r.steps.related;
     return `| ${r.papers.toLocaleString('en')} | ${ms(r.steps.clean)} | ${ms(r.steps.vectors)} | ${ms(r.steps.topics)} | ${ms(r.steps.keywords)} | ${ms(r.steps.related)} | **${ms(analysis)}** | ${ms(r.steps.map)} | ${ms(r.steps.mdx)} | ${r.maxRssMb} |`;
   });
-  const suggest = child<SuggestResult>(['--child', 'suggest']);
-  console.log(`bench suggest: ${suggest.papers} papers in ${suggest.seconds.toFixed(2)} s, peak ${suggest.maxRssMb} MB`);
+  const suggest = cases.has('suggest') ? child<SuggestResult>(['--child', 'suggest']) : undefined;
+  if (suggest) console.log(`bench suggest: ${suggest.papers} papers in ${suggest.seconds.toFixed(2)} s, peak ${suggest.maxRssMb} MB`);
+  const search = cases.has('search') ? child<SearchResult>(['--child', `search:${values['search-size']}`]) : undefined;
+  if (search) {
+    console.log(
+      `bench search ${search.papers}: ${Math.round(search.firstResults.gzipBytes / 1024)} KB (gzip) to first results, median ${search.medianMs} ms from last keystroke to results`,
+    );
+  }
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const recall = results
     .filter((r) => r.recall)
     .map((r) => `| ${r.papers.toLocaleString('en')} | ${(r.recall!.top1 * 100).toFixed(1)}% | ${(r.recall!.top5 * 100).toFixed(1)}% |`);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const text = `# Benchmarks
+  const sections = [
+    `# Benchmarks
 
 Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpu}.
-Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–250-word abstracts), each size
-in a fresh process. Times in seconds.
-
-## Analysis at ingest: vectors, topics, keywords, related papers
+Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–250-word abstracts), each
+case in a fresh process. Times in seconds. Re-run one case with \`npm run bench -- --cases search\`.
+`,
+  ];
+  if (results.length) {
+    sections.push(`## Analysis at ingest: vectors, topics, keywords, related papers
 
 The target (issue 3) is keywords, topics and related papers for 10,000 papers in under 10 s and under
 1.5 GB. "Analysis" is vectors + topics + keywords + related; the map (LSA and projection) and the MDX and
@@ -148,13 +186,42 @@ of 8 phrases each, so many near-ties):
 | papers | same best related paper | overlap of the five |
 | ---: | ---: | ---: |
 ${recall.join('\n')}
-
-## Suggesting a taxonomy
+`);
+  }
+  if (suggest) {
+    sections.push(`## Suggesting a taxonomy
 
 \`npm run topics:suggest\` on the ${suggest.papers} real Hugging Face papers in \`tests/fixtures/hf-daily-papers/2026\`
 (LSA, spherical k-means for every k in range with restarts, silhouette, c-TF-IDF names):
 ${suggest.seconds.toFixed(1)} s, k = ${suggest.k}, peak RSS ${suggest.maxRssMb} MB.
-`;
+`);
+  }
+  if (search) {
+    const first = search.firstResults;
+    sections.push(`## Search on a ${search.papers.toLocaleString('en')}-paper site
+
+The site is built for real (\`npm run ingest\`: ${search.ingestSeconds.toFixed(1)} s, \`astro build\` with Pagefind:
+${search.buildSeconds.toFixed(1)} s; the Pagefind bundle is ${kb(search.pagefindBytes)} on disk), served from localhost and used in
+headless Chromium through playwright-core (\`scripts/lib/bench-search.ts\`).
+
+- **Bytes from opening search to the first results** for the one-word query "${first.query}", from the
+  browser's Resource Timing: ${first.requests} requests, ${kb(first.bytes)} as served here, **${kb(first.gzipBytes)}** from a host that
+  gzips text (Pagefind's index files are compressed already). Target: under 150 KB. The topic counts
+  follow once the results are on screen: ${kb(search.untilIdle.gzipBytes)} in all until search is idle.
+- **Median time from the last keystroke to rendered results**: **${search.medianMs} ms** over ${search.latencies.length} one-word
+  queries typed at 40 ms a key (a keydown listener and a MutationObserver on the status line, both in
+  the page). Target: under 100 ms. All: ${search.latencies.join(', ')} ms.
+
+Where the bytes to the first results go (gzip): ${Object.entries(search.breakdown)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, bytes]) => `${kind} ${kb(bytes)}`)
+      .join(', ')}. Pagefind's WebAssembly, its page table (a few bytes per page, and more per sort key) and
+pagefind.js are fixed costs of Pagefind 1.6; at 10,000 pages they alone come close to the 150 KB target.
+What Abstracta controls is kept small: no web worker (43 KB more), no filter data until the results are
+shown, result data fetched only for the results displayed, and nothing at all before search is opened.
+`);
+  }
+  const text = sections.join('\n');
   writeFileSync(values.out, text);
   console.log(`bench: wrote ${values.out}`);
 }

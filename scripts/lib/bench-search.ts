@@ -13,6 +13,10 @@ import sirv from 'sirv';
 export interface SearchMeasurement {
   /** Requests and bytes from pressing Ctrl+K to the first results of a one-word query. */
   firstResults: { requests: number; bytes: number; gzipBytes: number; query: string };
+  /** Gzip bytes of the first results by kind of file. */
+  breakdown: Record<string, number>;
+  /** The same, until search is idle: the topic counts are fetched just after the first results. */
+  untilIdle: { requests: number; bytes: number; gzipBytes: number };
   /** Milliseconds from the last keystroke to rendered results, per query, and their median. */
   latencies: number[];
   medianMs: number;
@@ -51,7 +55,12 @@ const median = (values: number[]) => {
 /** Measures search on the site in `dist`. */
 export async function measureSearch(dist: string): Promise<SearchMeasurement> {
   const files = sirv(dist, { dev: true, etag: false });
-  const server = createServer((req, res) => files(req, res, () => ((res.statusCode = 404), res.end())));
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
@@ -71,52 +80,94 @@ export async function measureSearch(dist: string): Promise<SearchMeasurement> {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
     await page.waitForLoadState('networkidle');
-    // Bytes: everything fetched from opening search to the first rendered results.
-    const responses: { url: string; body: Buffer; type: string }[] = [];
+    // Bytes: what the browser's Resource Timing says it fetched from opening search until the first
+    // results were rendered, and until search was idle. Bodies are kept to estimate gzip for text.
+    const bodies = new Map<string, { body: Buffer; type: string }>();
     page.on('response', async (response) => {
       try {
-        responses.push({ url: response.url(), body: await response.body(), type: response.headers()['content-type'] ?? '' });
+        bodies.set(response.url(), { body: await response.body(), type: response.headers()['content-type'] ?? '' });
       } catch {
         // a response without a body (a redirect): nothing to count
       }
     });
     const first = QUERIES[0];
+    const opened = await page.evaluate(() => {
+      const w = window as unknown as { firstRendered: number };
+      new MutationObserver(() => {
+        if (!w.firstRendered && document.querySelector('.search-dialog [role="option"]')) w.firstRendered = performance.now();
+      }).observe(document.querySelector('.search-dialog [data-search-results]')!, { childList: true });
+      return performance.now();
+    });
     await page.keyboard.press('Control+k');
     await page.locator('.search-dialog input[type="search"]').fill(first);
     await page.locator('.search-dialog [role="option"]').first().waitFor();
     await page.waitForLoadState('networkidle');
-    const bytes = responses.reduce((sum, r) => sum + r.body.length, 0);
-    // What a host that gzips text would send; Pagefind's own index files are compressed already.
-    const gzipBytes = responses.reduce(
-      (sum, r) => sum + (/javascript|css|json|html/.test(r.type) ? gzipSync(r.body).length : r.body.length),
-      0,
-    );
-    const firstResults = { requests: responses.length, bytes, gzipBytes, query: first };
+    const { rendered, entries } = await page.evaluate(() => ({
+      rendered: (window as unknown as { firstRendered: number }).firstRendered,
+      entries: performance
+        .getEntriesByType('resource')
+        .map((e) => e as PerformanceResourceTiming)
+        .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize })),
+    }));
+    const gzipped = (name: string, size: number) => {
+      const response = bodies.get(name);
+      // What a host that gzips text would send; Pagefind's own index files are compressed already.
+      return response && /javascript|css|json|html/.test(response.type) ? gzipSync(response.body).length : size;
+    };
+    const total = (list: typeof entries) => ({
+      requests: list.length,
+      bytes: list.reduce((sum, e) => sum + e.size, 0),
+      gzipBytes: list.reduce((sum, e) => sum + gzipped(e.name, e.size), 0),
+    });
+    const searchEntries = entries.filter((e) => e.start >= opened);
+    const firstEntries = searchEntries.filter((e) => e.end <= rendered);
+    const firstResults = { ...total(firstEntries), query: first };
+    // Where those bytes go, by kind of file (gzip sizes).
+    const kindOf = (name: string) =>
+      /wasm/.test(name)
+        ? 'WebAssembly'
+        : /pf_meta/.test(name)
+          ? 'page table (pf_meta)'
+          : /pf_index/.test(name)
+            ? 'index chunks'
+            : /pf_fragment/.test(name)
+              ? 'result fragments'
+              : /pf_filter/.test(name)
+                ? 'filters'
+                : /pagefind\.js/.test(name)
+                  ? 'pagefind.js'
+                  : 'site script and other';
+    const breakdown: Record<string, number> = {};
+    for (const e of firstEntries) breakdown[kindOf(e.name)] = (breakdown[kindOf(e.name)] ?? 0) + gzipped(e.name, e.size);
+    const untilIdle = total(searchEntries);
+    if (process.env.BENCH_VERBOSE)
+      for (const e of searchEntries) console.error(e.size, e.end <= rendered ? 'first' : 'later', e.name.replace(origin, ''));
 
-    // Latency: type each word, time from the last keydown to the results for it being rendered.
+    // Latency: type each word; a MutationObserver set up before typing notes when the status line
+    // first reports results for the whole word, and a keydown listener notes the last keystroke.
     await page.evaluate(() => {
-      const w = window as unknown as { lastKey: number };
+      const w = window as unknown as { lastKey: number; rendered: number; pending: string };
       document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
+      const status = document.querySelector('.search-dialog [data-search-status]')!;
+      new MutationObserver(() => {
+        if (!w.rendered && w.pending && status.textContent?.includes(`“${w.pending}”`)) w.rendered = performance.now();
+      }).observe(status, { childList: true, characterData: true, subtree: true });
     });
     const latencies: number[] = [];
     const input = page.locator('.search-dialog input[type="search"]');
     for (const query of QUERIES.slice(1)) {
       await input.fill('');
       await page.waitForFunction(() => document.querySelector('.search-dialog [data-search-status]')?.textContent?.startsWith('Type'));
+      await page.evaluate((q) => Object.assign(window, { rendered: 0, pending: q }), query);
       await input.pressSequentially(query, { delay: 40 });
-      const rendered = await page.waitForFunction(
-        (q) => {
-          const status = document.querySelector('.search-dialog [data-search-status]')?.textContent ?? '';
-          return status.includes(`“${q}”`) ? performance.now() : false;
-        },
-        query,
-        { polling: 'mutation' },
-      );
-      const end = (await rendered.jsonValue()) as number;
-      const start = await page.evaluate(() => (window as unknown as { lastKey: number }).lastKey);
+      await page.waitForFunction(() => (window as unknown as { rendered: number }).rendered > 0);
+      const { start, end } = await page.evaluate(() => {
+        const w = window as unknown as { lastKey: number; rendered: number };
+        return { start: w.lastKey, end: w.rendered };
+      });
       latencies.push(Math.round((end - start) * 10) / 10);
     }
-    return { firstResults, latencies, medianMs: median(latencies) };
+    return { firstResults, breakdown, untilIdle, latencies, medianMs: median(latencies) };
   } finally {
     await browser.close();
     server.close();

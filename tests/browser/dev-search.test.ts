@@ -28,9 +28,9 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
     });
     server.stdout!.on('data', (chunk) => (log += chunk));
     server.stderr!.on('data', (chunk) => (log += chunk));
-    // Ready when the content has been indexed for search.
+    // Ready when the server listens and the content has been indexed for search.
     const deadline = Date.now() + 120_000;
-    while (!/dev search: indexed \d+/.test(log)) {
+    while (!/dev search: indexed \d+/.test(log) || !/Local\s+http/.test(log)) {
       if (Date.now() > deadline || server.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

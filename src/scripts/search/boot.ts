@@ -22,6 +22,9 @@ export function bootSearch(root: HTMLElement): void {
   const pagePanel = document.querySelector<HTMLElement>('[data-search-page] input[type="search"]');
   button.hidden = false;
   fallback.hidden = true;
+  // Show the shortcut as the reader's keyboard labels it.
+  const kbd = button.querySelector('kbd');
+  if (kbd && /Mac|iPhone|iPad/.test(navigator.platform)) kbd.textContent = '⌘ K';
 
   let controller: Promise<SearchController> | undefined;
   let opener: HTMLElement | null = null;

@@ -8,7 +8,7 @@ import { excerptNodes } from './excerpt.ts';
 import { loadPagefind, type PagefindResponse } from './pagefind.ts';
 
 /** Results shown at once: a dialog is for finding, not for paging through hundreds. */
-const MAX_RESULTS = 12;
+const MAX_RESULTS = 10;
 
 export interface SearchOptions {
   /** URL of the Pagefind bundle folder, ending in `/`. */
@@ -32,6 +32,8 @@ export class SearchController {
   private state: SearchState = { query: '', topics: [] };
   private active = -1;
   private sequence = 0;
+  /** Whether Pagefind has loaded the topic filter, so searches can count results per topic. */
+  private countsLoaded = false;
   /** Resolves after each rendering; tests and the bootstrap await it. */
   settled: Promise<void> = Promise.resolve();
 
@@ -75,22 +77,37 @@ export class SearchController {
     const { query, topics } = this.state;
     if (!query.trim() && !topics.length) {
       if (run !== this.sequence) return;
-      this.renderFilters(await pagefind.filters());
       this.renderResults([]);
       this.status.textContent = 'Type to search titles, abstracts and keywords.';
       return;
     }
     this.status.textContent = 'Searching…';
-    const response = (await pagefind.search(query.trim() || null, { filters: pagefindFilters(this.state) })) as PagefindResponse;
+    // Naming the topic filter with an empty exclusion makes Pagefind load it and count results per
+    // topic without narrowing them. The first search skips that, so its results arrive sooner; the
+    // counts follow right after.
+    const counting = this.countsLoaded || topics.length > 0;
+    const filters = topics.length ? pagefindFilters(this.state) : counting ? { topic: { none: [] } } : {};
+    const response = (await pagefind.search(query.trim() || null, { filters })) as PagefindResponse;
+    // A newer search has started: do not fetch result data that nobody will see.
+    if (run !== this.sequence) return;
     const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     if (run !== this.sequence) return;
-    this.renderFilters(response.totalFilters);
     this.renderResults(data);
     const total = response.results.length;
     const label = query.trim() ? `for “${query.trim()}”` : 'in the chosen topics';
     this.status.textContent = total
       ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
       : `No results ${label}`;
+    if (counting) {
+      this.countsLoaded = true;
+      this.renderFilters(response.totalFilters);
+    } else {
+      // Counts are secondary: fetch the topic filter once the results are on screen.
+      await new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 50)));
+      const counted = (await pagefind.search(query.trim() || null, { filters: { topic: { none: [] } } })) as PagefindResponse;
+      this.countsLoaded = true;
+      if (run === this.sequence) this.renderFilters(counted.totalFilters);
+    }
   }
 
   private renderResults(items: Awaited<ReturnType<PagefindResponse['results'][number]['data']>>[]) {

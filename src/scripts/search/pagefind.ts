@@ -31,7 +31,9 @@ let loading: Promise<Pagefind> | undefined;
 export function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 26 });
+    // No web worker: searching this index takes milliseconds on the main thread, and the worker is
+    // another 43 KB to fetch before the first results.
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 26, noWorker: true });
     await pagefind.init();
     return pagefind;
   })();

@@ -24,7 +24,7 @@ export function bootSearch(root: HTMLElement): void {
   fallback.hidden = true;
   // Show the shortcut as the reader's keyboard labels it.
   const kbd = button.querySelector('kbd');
-  if (kbd && /Mac|iPhone|iPad/.test(navigator.platform)) kbd.textContent = '⌘ K';
+  if (kbd && /Mac|iPhone|iPad/.test(navigator.userAgent)) kbd.textContent = '⌘ K';
 
   let controller: Promise<SearchController> | undefined;
   let opener: HTMLElement | null = null;

@@ -103,7 +103,9 @@ export class SearchController {
       this.renderFilters(response.totalFilters);
     } else {
       // Counts are secondary: fetch the topic filter once the results are on screen.
-      await new Promise((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 50)));
+      await new Promise((resolve) =>
+        'requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 50),
+      );
       const counted = (await pagefind.search(query.trim() || null, { filters: { topic: { none: [] } } })) as PagefindResponse;
       this.countsLoaded = true;
       if (run === this.sequence) this.renderFilters(counted.totalFilters);

@@ -26,8 +26,10 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
       cwd: ROOT,
       env,
     });
-    server.stdout!.on('data', (chunk) => (log += chunk));
-    server.stderr!.on('data', (chunk) => (log += chunk));
+    // Colour codes (CI turns them on) would split "Local" from its URL.
+    const append = (chunk: Buffer) => (log += String(chunk).replace(/\x1b\[[0-9;]*m/g, ''));
+    server.stdout!.on('data', append);
+    server.stderr!.on('data', append);
     // Ready when the server listens and the content has been indexed for search.
     const deadline = Date.now() + 120_000;
     while (!/dev search: indexed \d+/.test(log) || !/Local\s+http/.test(log)) {

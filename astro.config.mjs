@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
@@ -8,10 +9,11 @@ import { normalizeBase } from './src/lib/url.ts';
 
 /**
  * Deployment settings come from the environment so one checkout can be built for any host:
- * - SITE_URL: the absolute origin the site is served from (used for canonical URLs); optional.
+ * - SITE_URL: the origin the site is served from, for canonical URLs, the sitemap and the feeds;
+ *   default `http://localhost:4321` (what `npm run preview` serves), fine for a local look only.
  * - BASE_PATH: the sub-path the site lives under, e.g. `/abstracta/`; default `/`.
  */
-const site = process.env.SITE_URL || undefined;
+const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBase(process.env.BASE_PATH);
 
 export default defineConfig({
@@ -26,7 +28,7 @@ export default defineConfig({
     // switch, so there is one copy of it) and no SmartyPants rewriting of quotes and dashes.
     processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind()],
   vite: {
     // Never inline scripts or assets into pages: a strict Content-Security-Policy (no inline
     // scripts) must keep working.

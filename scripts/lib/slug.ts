@@ -8,6 +8,9 @@ import { SLUG_PATTERN } from '../../src/schemas.ts';
 /** Longest slug before the cut at a word boundary; keeps URLs and file names comfortable. */
 export const MAX_SLUG_LENGTH = 80;
 
+/** Slugs that would collide with the paper index's own pages under `/papers/`. */
+const RESERVED_SLUGS = new Set(['by-title', 'page']);
+
 /** A short, stable hash of a string, used to tell apart papers whose titles slug alike. */
 export function shortHash(text: string, length = 6): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -26,7 +29,9 @@ export function slugify(title: string): string {
     slug = slug.slice(0, cut > MAX_SLUG_LENGTH / 2 ? cut : MAX_SLUG_LENGTH).replace(/-$/, '');
   }
   // github-slugger keeps letters, marks, digits, `_` and `-`; anything else (or nothing) falls back.
-  return SLUG_PATTERN.test(slug) ? slug : `paper-${shortHash(title)}`;
+  if (!SLUG_PATTERN.test(slug)) return `paper-${shortHash(title)}`;
+  // Paths the paper index uses beside the papers: `/papers/by-title/`, `/papers/page/2/`.
+  return RESERVED_SLUGS.has(slug) ? `${slug}-paper` : slug;
 }
 
 /**

@@ -53,3 +53,11 @@ describe('assignSlugs', () => {
     expect(assignSlugs([papers[0], papers[2]])[1]).toBe(slugs[2]);
   });
 });
+
+describe('reserved slugs', () => {
+  it('keeps papers clear of the paper index pages', () => {
+    expect(slugify('By Title')).toBe('by-title-paper');
+    expect(slugify('Page')).toBe('page-paper');
+    expect(slugify('Pages')).toBe('pages');
+  });
+});

@@ -75,7 +75,10 @@ describe('the built seed site', () => {
   it('has the home page, the topics index, a page per topic and a real 404', () => {
     const topics = parse(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8')) as { id: string; title: string }[];
     const home = html('');
-    expect(home('.paper-list > li').length).toBe(83);
+    // The home page lists the latest papers only; the paper index lists them all, 50 to a page.
+    expect(home('.paper-list > li').length).toBe(12);
+    expect(html('papers')('.paper-list > li').length + html('papers/page/2')('.paper-list > li').length).toBe(83);
+    expect(html('papers/by-title/page/2')('.paper-list > li').length).toBe(33);
     expect(home('.topic-cards > li').length).toBe(topics.length);
     expect(html('topics')('.topic-cards > li').length).toBe(topics.length);
     for (const topic of topics) {
@@ -127,14 +130,15 @@ describe('the built seed site', () => {
   it('ships no inline script, one small search bootstrap per page, and none of Pagefind up front', () => {
     for (const page of ['', 'topics', `papers/${papers[0].slug}`]) {
       const $ = html(page);
-      expect($('script:not([src])').length).toBe(0);
+      expect($('script:not([src]):not([type="application/ld+json"])').length).toBe(0);
+      // The theme script (classic, in <head>, before the first paint) and the bootstrap module.
       const scripts = $('script[src]')
         .map((_, s) => $(s).attr('src'))
         .get();
-      expect(scripts).toHaveLength(1);
-      expect(scripts[0]).toMatch(/^\/_astro\/.*\.js$/);
-      const size = readFileSync(join(TEST_DIST, scripts[0])).length;
-      expect(size).toBeLessThan(4000);
+      expect(scripts).toHaveLength(2);
+      expect(scripts[0]).toBe('/theme.js');
+      expect(scripts[1]).toMatch(/^\/_astro\/.*\.js$/);
+      for (const script of scripts) expect(readFileSync(join(TEST_DIST, script)).length).toBeLessThan(6000);
       expect($('link[href*="pagefind"], script[src*="pagefind"]').length).toBe(0);
     }
     expect(html('search')('script:not([src])').length).toBe(0);

@@ -1,8 +1,9 @@
 /**
- * The only script on every page, and a small one: it turns the header's "Browse topics" link into a
- * search button, opens the search dialog from it, Ctrl/Cmd+K or `/`, and highlights the search terms
- * when a reader arrives from a result. Everything else (the controller, Pagefind's JavaScript and
- * WebAssembly) is loaded the first time search is opened.
+ * The only module script on every page, and a small one: it turns the header's "Browse topics" link
+ * into a search button, opens the search dialog from it, Ctrl/Cmd+K or `/`, and highlights the search
+ * terms when a reader arrives from a result. Everything else (the controller, Pagefind's JavaScript
+ * and WebAssembly) is loaded the first time search is opened. It also runs the page's other small
+ * controls: the theme switch, the topics drawer and copy buttons (see `page-controls.ts`).
  */
 import { HIGHLIGHT_PARAM } from '../../lib/search-state.ts';
 import type { SearchController } from './controller.ts';

@@ -56,7 +56,7 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
     await page.locator('[data-search-open]').waitFor();
     await page.keyboard.press('Control+k');
     await page.locator('.search-dialog input[type="search"]').fill('tool-augmented preference modeling Themis');
-    const first = page.locator('.search-dialog [role="option"] a').first();
+    const first = page.locator('.search-dialog [role="option"]').first();
     await first.waitFor({ timeout: 30_000 });
     expect(await first.getAttribute('href')).toMatch(/^\/papers\/tool-augmented-reward-modeling\/\?highlight=/);
     expect(await page.locator('.search-dialog .search-dev-note').textContent()).toMatch(/Dev server/);

@@ -111,7 +111,7 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
       const phrase = words.slice(middle, middle + 6).join(' ');
       await searchFor(page, phrase);
       const top = await page
-        .locator(`${RESULTS} a`)
+        .locator(RESULTS)
         .evaluateAll((links) => links.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       expect(top, `"${phrase}" for ${paper.slug}`).toContain(`/papers/${paper.slug}/`);
     }
@@ -232,14 +232,14 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
     await page.goto(`${sub.url}topics/`);
     await page.keyboard.press('Control+k');
     await searchFor(page, 'tool-augmented preference modeling Themis');
-    const first = page.locator(`${RESULTS} a`).first();
+    const first = page.locator(RESULTS).first();
     expect(await first.getAttribute('href')).toMatch(new RegExp(`^${SUB_PATH}papers/tool-augmented-reward-modeling/\\?highlight=`));
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`${SUB_PATH}papers/tool-augmented-reward-modeling/`));
     await page.locator('article mark.pagefind-highlight').first().waitFor();
     await page.goto(`${sub.url}search/?q=${encodeURIComponent('reward model')}`);
     await page.locator('.search-page [role="option"]').first().waitFor();
-    const hrefs = await page.locator('.search-page [role="option"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await page.locator('.search-page [role="option"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     for (const href of hrefs) expect(href!.startsWith(SUB_PATH)).toBe(true);
     expect(bySlug('tool-augmented-reward-modeling')).toBeDefined();
     expect(errors).toEqual([]);

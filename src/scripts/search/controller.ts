@@ -48,8 +48,8 @@ export class SearchController {
     this.input.addEventListener('input', () => this.update({ ...this.state, query: this.input.value }));
     this.input.addEventListener('keydown', (event) => this.onKey(event));
     this.results.addEventListener('mousemove', (event) => {
-      const option = (event.target as Element).closest('[role="option"]');
-      if (option) this.setActive([...this.results.children].indexOf(option));
+      const option = (event.target as Element).closest<HTMLAnchorElement>('[role="option"]');
+      if (option) this.setActive(this.optionElements.indexOf(option));
     });
   }
 
@@ -114,18 +114,22 @@ export class SearchController {
 
   private renderResults(items: Awaited<ReturnType<PagefindResponse['results'][number]['data']>>[]) {
     const prefix = this.results.id;
+    // Each result is a link with the option role (allowed on <a href>), so the listbox holds no
+    // interactive element nested in another, and middle-click still opens a result in a new tab.
     this.results.replaceChildren(
       ...items.map((item, index) => {
-        const option = document.createElement('li');
+        const row = document.createElement('li');
+        row.setAttribute('role', 'presentation');
+        const option = document.createElement('a');
         option.id = `${prefix}-${index}`;
+        option.href = item.url;
+        option.tabIndex = -1;
         option.setAttribute('role', 'option');
         option.setAttribute('aria-selected', 'false');
-        const link = document.createElement('a');
-        link.className = 'result-title';
-        link.href = item.url;
-        link.tabIndex = -1;
-        link.textContent = item.meta.title ?? item.url;
-        option.append(link);
+        const title = document.createElement('span');
+        title.className = 'result-title';
+        title.textContent = item.meta.title ?? item.url;
+        option.append(title);
         const topics = item.filters.topic ?? [];
         if (topics.length) {
           const chips = document.createElement('span');
@@ -138,11 +142,12 @@ export class SearchController {
           }
           option.append(chips);
         }
-        const excerpt = document.createElement('p');
+        const excerpt = document.createElement('span');
         excerpt.className = 'result-excerpt';
         excerpt.append(excerptNodes(item.excerpt));
         option.append(excerpt);
-        return option;
+        row.append(option);
+        return row;
       }),
     );
     this.input.setAttribute('aria-expanded', String(items.length > 0));
@@ -178,8 +183,12 @@ export class SearchController {
     );
   }
 
+  private get optionElements(): HTMLAnchorElement[] {
+    return [...this.results.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  }
+
   private setActive(index: number) {
-    const options = [...this.results.children] as HTMLElement[];
+    const options = this.optionElements;
     this.active = index;
     options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
     const current = options[index];
@@ -190,14 +199,14 @@ export class SearchController {
   }
 
   private onKey(event: KeyboardEvent) {
-    const count = this.results.children.length;
+    const count = this.optionElements.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!count) return;
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       this.setActive((this.active + step + count) % count);
     } else if (event.key === 'Enter') {
-      const link = this.results.children[Math.max(this.active, 0)]?.querySelector('a');
+      const link = this.optionElements[Math.max(this.active, 0)];
       if (!link) return;
       event.preventDefault();
       location.assign(link.href);

@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { filesIn, parseDigests } from './lib/inputs.ts';
 import { mergePapers, enrichPapers } from './lib/pipeline.ts';
@@ -21,6 +21,7 @@ import { syntheticPapers, syntheticTopics } from './lib/synthetic.ts';
 import { buildCorpus, dot } from './lib/vectors.ts';
 import { buildSyntheticSite } from './lib/bench-site.ts';
 import { measureSearch, type SearchMeasurement } from './lib/bench-search.ts';
+import { measurePages, type PageMeasurement } from './lib/bench-pages.ts';
 
 interface EnrichResult {
   papers: number;
@@ -93,7 +94,7 @@ function runEnrich(size: number): EnrichResult {
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
-    'search-size': { type: 'string', default: '10000' },
+    'search-size': { type: 'string', default: '500,10000' },
     cases: { type: 'string', default: 'enrich,suggest,search' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     child: { type: 'string' },
@@ -105,6 +106,7 @@ interface SearchResult extends SearchMeasurement {
   ingestSeconds: number;
   buildSeconds: number;
   pagefindBytes: number;
+  pages: PageMeasurement;
 }
 
 /** A synthetic site built for real, then search measured on it in Chromium. */
@@ -112,8 +114,10 @@ async function runSearch(size: number): Promise<SearchResult> {
   const site = buildSyntheticSite(size);
   try {
     const measured = await measureSearch(site.dist);
+    const firstPaper = readdirSync(join(site.dist, 'papers')).find((name) => !['page', 'by-title', 'index.html'].includes(name))!;
+    const pages = await measurePages(site.dist, `/papers/${firstPaper}/`);
     const pagefindBytes = Number(execFileSync('du', ['-sb', join(site.dist, 'pagefind')], { encoding: 'utf8' }).split('\t')[0]);
-    return { ...measured, papers: size, ingestSeconds: site.ingestSeconds, buildSeconds: site.buildSeconds, pagefindBytes };
+    return { ...measured, papers: size, ingestSeconds: site.ingestSeconds, buildSeconds: site.buildSeconds, pagefindBytes, pages };
   } finally {
     rmSync(site.dir, { recursive: true, force: true });
   }
@@ -146,15 +150,23 @@ if (values.child === 'suggest') {
     const analysis = r.steps.vectors + r.steps.topics + r.steps.keywords + r.steps.related;
     return `| ${r.papers.toLocaleString('en')} | ${ms(r.steps.clean)} | ${ms(r.steps.vectors)} | ${ms(r.steps.topics)} | ${ms(r.steps.keywords)} | ${ms(r.steps.related)} | **${ms(analysis)}** | ${ms(r.steps.map)} | ${ms(r.steps.mdx)} | ${r.maxRssMb} |`;
   });
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const suggest = cases.has('suggest') ? child<SuggestResult>(['--child', 'suggest']) : undefined;
   if (suggest) console.log(`bench suggest: ${suggest.papers} papers in ${suggest.seconds.toFixed(2)} s, peak ${suggest.maxRssMb} MB`);
-  const search = cases.has('search') ? child<SearchResult>(['--child', `search:${values['search-size']}`]) : undefined;
+  const searches = cases.has('search')
+    ? values['search-size'].split(',').map((size) => child<SearchResult>(['--child', `search:${size}`]))
+    : [];
+  const search = searches.at(-1);
+  for (const run of searches) {
+    console.log(
+      `bench pages ${run.papers}: first load ${kb(run.pages.firstLoad.gzipBytes)} gzip, paper HTML ${kb(run.pages.meanPaperHtml)}, Lighthouse ${JSON.stringify(run.pages.lighthouse)}`,
+    );
+  }
   if (search) {
     console.log(
       `bench search ${search.papers}: ${Math.round(search.firstResults.gzipBytes / 1024)} KB (gzip) to first results, median ${search.medianMs} ms from last keystroke to results`,
     );
   }
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const recall = results
     .filter((r) => r.recall)
     .map((r) => `| ${r.papers.toLocaleString('en')} | ${(r.recall!.top1 * 100).toFixed(1)}% | ${(r.recall!.top5 * 100).toFixed(1)}% |`);
@@ -222,8 +234,32 @@ What Abstracta controls is kept small: no web worker (43 KB more), no filter dat
 shown, result data fetched only for the results displayed, and nothing at all before search is opened.
 `);
   }
+  if (searches.length) {
+    const scores = (run: SearchResult, page: string) =>
+      ['performance', 'accessibility', 'best-practices', 'seo'].map((key) => run.pages.lighthouse[page]?.[key] ?? '–').join(' / ');
+    sections.push(`## Pages: weight and Lighthouse
+
+The same synthetic sites (\`scripts/lib/bench-pages.ts\`). First load is everything a paper page fetches
+before any search (HTML, stylesheet, the theme script, the search bootstrap, the favicon), from the
+browser's Resource Timing, and gzipped as a host would send it. Lighthouse 12 runs Debian's Chromium
+through chrome-launcher; scores are performance / accessibility / best practices / SEO.
+
+| papers | first load (served) | first load (gzip) | requests | scripts | mean paper page HTML | Lighthouse, home | Lighthouse, paper |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${searches
+  .map(
+    (run) =>
+      `| ${run.papers.toLocaleString('en')} | ${kb(run.pages.firstLoad.bytes)} | **${kb(run.pages.firstLoad.gzipBytes)}** | ${run.pages.firstLoad.requests} | ${run.pages.firstLoad.scripts} | ${kb(run.pages.meanPaperHtml)} | ${scores(run, 'home')} | ${scores(run, 'paper')} |`,
+  )
+  .join('\n')}
+
+Targets: under 20 KB on first load with no JavaScript beyond a small search loader, and page size
+independent of the number of papers (the sidebar lists at most 12 papers of a topic, the home page 12,
+the paper index 50 a page).
+`);
+  }
   // Cases not run this time keep their last results.
-  const order = ['## Analysis', '## Suggesting', '## Search'];
+  const order = ['## Analysis', '## Suggesting', '## Search', '## Pages'];
   const rank = (section: string) => order.findIndex((prefix) => section.startsWith(prefix));
   const previous = existsSync(values.out)
     ? readFileSync(values.out, 'utf8')

@@ -1,0 +1,59 @@
+/**
+ * The strict Content-Security-Policy of `public/_headers`, served with the built site: every page type
+ * loads and search works, with no violation reported by Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { TEST_DIST } from '../helpers/paths.ts';
+import { headersFile, serve, type StaticServer } from '../helpers/serve.ts';
+
+describe.skipIf(!CHROMIUM)('the site under its strict Content-Security-Policy', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  const headers = headersFile(readFileSync(join(TEST_DIST, '_headers'), 'utf8'));
+
+  beforeAll(async () => {
+    server = await serve(TEST_DIST, '/', headers);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is strict: no inline scripts or styles, no eval beyond WebAssembly', () => {
+    const csp = headers['Content-Security-Policy'];
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'|\*/);
+  });
+
+  it('loads pages, opens search, finds, highlights and switches theme without a violation', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`Refused to load: CSP ${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    for (const path of ['', 'topics/', 'papers/tool-augmented-reward-modeling/', 'papers/', 'search/?q=reward']) {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForLoadState('networkidle');
+    }
+    await page.goto(server.url);
+    await page.keyboard.press('Control+k');
+    await page.locator('.search-dialog input[type="search"]').fill('Themis');
+    await page.locator('.search-dialog [role="option"]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('article mark.pagefind-highlight').first().waitFor();
+    await page.locator('[data-theme-toggle]').click();
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -19,7 +19,6 @@ function setupThemeToggle(button: HTMLButtonElement) {
     button.setAttribute('aria-pressed', String(dark));
     label.textContent = 'Dark theme';
   };
-  button.hidden = false;
   show();
   button.addEventListener('click', () => {
     const next = currentTheme() === 'dark' ? 'light' : 'dark';
@@ -36,8 +35,6 @@ function setupThemeToggle(button: HTMLButtonElement) {
 function setupDrawer(button: HTMLButtonElement) {
   const sidebar = document.getElementById(button.getAttribute('aria-controls')!);
   if (!sidebar) return;
-  button.hidden = false;
-  document.documentElement.classList.add('has-drawer');
   const setOpen = (open: boolean) => {
     button.setAttribute('aria-expanded', String(open));
     sidebar.classList.toggle('open', open);
@@ -55,8 +52,11 @@ function setupDrawer(button: HTMLButtonElement) {
 function setupCopyButtons() {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     const source = document.getElementById(button.dataset.copy!);
-    if (!source || !navigator.clipboard) continue;
-    button.hidden = false;
+    // Without the Clipboard API (an insecure origin), the text can still be selected by hand.
+    if (!source || !navigator.clipboard) {
+      button.hidden = true;
+      continue;
+    }
     button.addEventListener('click', async () => {
       await navigator.clipboard.writeText(source.textContent ?? '');
       const before = button.textContent;

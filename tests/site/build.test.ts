@@ -116,7 +116,7 @@ describe('the built seed site', () => {
       const $ = html(page);
       // Without JavaScript a link to the topics; with it a button that opens the labelled dialog.
       expect($('[data-search-fallback]').attr('href')).toBe('/topics/');
-      expect($('button[data-search-open][hidden]').length).toBe(1);
+      expect($('button[data-search-open].needs-js').length).toBe(1);
       expect($('dialog.search-dialog[aria-labelledby="search-dialog-title"] #search-dialog-title').length).toBe(1);
       $('a[href^="/"], link[href^="/"], script[src^="/"]').each((_, element) => {
         const url = $(element).attr('href') ?? $(element).attr('src')!;

@@ -17,12 +17,9 @@ function isEditable(target: EventTarget | null): boolean {
 export function bootSearch(root: HTMLElement): void {
   const { bundle = '/pagefind/', base = '/', searchUrl: searchPage = '/search/' } = root.dataset;
   const button = root.querySelector<HTMLButtonElement>('[data-search-open]')!;
-  const fallback = root.querySelector<HTMLElement>('[data-search-fallback]')!;
   const dialog = root.querySelector<HTMLDialogElement>('dialog')!;
   const panel = dialog.querySelector<HTMLElement>('[data-search-panel]')!;
   const pagePanel = document.querySelector<HTMLElement>('[data-search-page] input[type="search"]');
-  button.hidden = false;
-  fallback.hidden = true;
   // Show the shortcut as the reader's keyboard labels it.
   const kbd = button.querySelector('kbd');
   if (kbd && /Mac|iPhone|iPad/.test(navigator.userAgent)) kbd.textContent = '⌘ K';

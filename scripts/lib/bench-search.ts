@@ -167,7 +167,7 @@ export async function measureSearch(dist: string): Promise<SearchMeasurement> {
       });
       latencies.push(Math.round((end - start) * 10) / 10);
     }
-    return { firstResults, breakdown, untilIdle, latencies, medianMs: median(latencies) };
+    return { firstResults, breakdown, untilIdle, latencies, medianMs: Math.round(median(latencies) * 10) / 10 };
   } finally {
     await browser.close();
     server.close();

@@ -14,12 +14,18 @@ export const DIGEST_DATE_PATTERN = /^(?:\d{4}-)?(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]
 export const slugSchema = z.string().min(1).max(100).regex(SLUG_PATTERN, 'must be a lowercase slug');
 
 /** What a link points at, so the paper page can label it. */
-export const linkKindSchema = z.enum(['code', 'data', 'project']);
+export const linkKindSchema = z.enum(['code', 'data', 'project', 'arxiv', 'pdf', 'doi']);
+
+/** An arXiv identifier without version: new style `2401.01234`, or old style `hep-th/9901001`. */
+export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 export const linkSchema = z.object({
   /** The absolute http(s) URL, as cleaned from the abstract. */
   url: z.url({ protocol: /^https?$/ }),
-  /** `code` for GitHub/GitLab-like hosts, `data` for dataset hosts, `project` for anything else. */
+  /**
+   * `code` for GitHub/GitLab-like hosts, `data` for dataset hosts, `project` for anything else found in
+   * an abstract; `arxiv`, `pdf` and `doi` for the paper itself, from sources that know them.
+   */
   kind: linkKindSchema,
 });
 
@@ -45,6 +51,17 @@ export const paperSchema = z.object({
   topicsPinned: z.boolean().optional(),
   /** Key phrases in their surface form, most characteristic first. */
   keywords: z.array(z.string().min(1)).max(12),
+  /** Authors in order, when the source names them (text digests do not). */
+  authors: z.array(z.string().min(1)).optional(),
+  /** The arXiv identifier (no version), when known: the paper's identity across sources. */
+  arxiv: z.string().regex(ARXIV_ID_PATTERN).optional(),
+  /** arXiv categories, primary first, when known. */
+  categories: z.array(z.string().min(1)).optional(),
+  /** Date of first publication (`YYYY-MM-DD`), when the source gives it. */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** Slugs of the most related papers, best first; never the paper itself. */
   related: z.array(slugSchema).max(10),
   /** Every URL found in the abstract, in order of appearance. */

@@ -1,3 +1,5 @@
+import type { Link } from '../../src/schemas.ts';
+
 /**
  * The shape every input parser produces, whatever the format: one digest with its papers in order.
  * Later steps (cleanup, enrichment, serialization) only ever see this.
@@ -9,6 +11,15 @@ export interface RawPaper {
   abstract: string;
   /** 1-based line of the title in the input file, for error messages. */
   line: number;
+  /** What richer sources (JSON, Atom, BibTeX) also know about the paper. */
+  authors?: string[];
+  /** arXiv identifier without version. */
+  arxiv?: string;
+  categories?: string[];
+  /** `YYYY-MM-DD`. */
+  published?: string;
+  /** Links to the paper and its code, beyond the URLs in the abstract. */
+  links?: Link[];
 }
 
 export interface ParsedDigest {

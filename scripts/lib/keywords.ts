@@ -24,7 +24,8 @@ export function surfaceOf(corpus: Corpus, key: string): string {
     const spellings = corpus.surfaces.get(stem(word.toLowerCase()));
     return !spellings || [...spellings.keys()].some((form) => form === form.toLowerCase());
   };
-  return surface.replace(/\p{L}[\p{L}\p{M}'’]*/gu, (word) =>
+  // A letter run glued to digits ("3D") is a name, not a capitalized word.
+  return surface.replace(/(?<![\p{L}\p{N}])\p{L}[\p{L}\p{M}'’]*(?![\p{N}])/gu, (word) =>
     /^\p{Lu}[\p{Ll}\p{M}'’]*$/u.test(word) && writtenLowercase(word) ? word.toLowerCase() : word,
   );
 }

@@ -54,6 +54,9 @@ function matchesHost(url: URL, entry: string): boolean {
 /** `code` for source hosts, `data` for dataset hosts, `project` for any other page. */
 export function classifyLink(href: string): LinkKind {
   const url = new URL(href);
+  const host = url.hostname.replace(/^www\./, '');
+  if (host === 'arxiv.org') return url.pathname.startsWith('/pdf/') ? 'pdf' : 'arxiv';
+  if (host === 'doi.org' || host === 'dx.doi.org') return 'doi';
   if (CODE_HOSTS.some((host) => matchesHost(url, host))) return 'code';
   if (DATA_HOSTS.some((host) => matchesHost(url, host))) return 'data';
   return 'project';

@@ -10,6 +10,7 @@ import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
 import { InputError } from './errors.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { arxivId, arxivLinks } from './arxiv.ts';
 import { lineAt } from './decode.ts';
 
 const entrySchema = z.looseObject({
@@ -17,10 +18,16 @@ const entrySchema = z.looseObject({
     id: z.string().optional(),
     title: z.string().trim().min(1),
     summary: z.string().trim().min(1),
-    submittedOnDailyAt: z.string().optional(),
+    authors: z.array(z.looseObject({ name: z.string().optional(), hidden: z.boolean().optional() })).optional(),
+    publishedAt: z.string().optional(),
+    githubRepo: z.string().optional(),
+    projectPage: z.string().optional(),
   }),
   publishedAt: z.string().optional(),
 });
+
+/** An http(s) URL as given, or nothing: a field may hold anything. */
+const httpUrl = (value: string | undefined) => (value && /^https?:\/\/\S+$/.test(value.trim()) ? value.trim() : undefined);
 
 /** True when the text is JSON (an array or an object at the top). */
 export function isJson(text: string): boolean {
@@ -80,7 +87,24 @@ export function parseHfDaily(text: string, file: string, options: ParseOptions =
       const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
       throw new InputError(file, `${where}${path}`, `expected a daily-papers entry with paper.title and paper.summary: ${issue.message}`);
     }
-    return { title: result.data.paper.title, abstract: result.data.paper.summary, line: index + 1 };
+    const { paper } = result.data;
+    const id = paper.id ? arxivId(paper.id) : undefined;
+    const code = httpUrl(paper.githubRepo);
+    const project = httpUrl(paper.projectPage);
+    const published = /^\d{4}-\d{2}-\d{2}/.exec(paper.publishedAt ?? '')?.[0];
+    return {
+      title: paper.title,
+      abstract: paper.summary,
+      line: index + 1,
+      authors: (paper.authors ?? []).filter((author) => !author.hidden && author.name?.trim()).map((author) => author.name!.trim()),
+      ...(id ? { arxiv: id } : {}),
+      ...(published ? { published } : {}),
+      links: [
+        ...(id ? arxivLinks(id) : []),
+        ...(code ? [{ url: code, kind: 'code' as const }] : []),
+        ...(project ? [{ url: project, kind: 'project' as const }] : []),
+      ],
+    };
   });
   const source = basename(file);
   const fromName = dateFromFileName(source);

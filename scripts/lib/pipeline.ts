@@ -7,7 +7,7 @@ import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from './assign-topics.ts';
 import { cleanText } from './cleanup.ts';
-import type { ParsedDigest } from './digest.ts';
+import type { ParsedDigest, RawPaper } from './digest.ts';
 import { serializeEntry } from './entry.ts';
 import { keywordsFor } from './keywords.ts';
 import { extractLinks } from './links.ts';
@@ -26,6 +26,29 @@ export interface CleanPaper {
   /** Stable identity: the same paper in two digests has the same one. */
   identity: string;
   digests: Paper['digests'];
+  /** What richer sources know: authors, arXiv id, categories, date, links to the paper and its code. */
+  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'links'>;
+}
+
+/**
+ * A paper's identity: its arXiv id when a source gives one, else its normalized title with its
+ * abstract, so that different abstracts under one title stay different papers.
+ */
+export function identityOf(title: string, abstract: string, arxiv?: string): string {
+  return arxiv ? `arxiv:${arxiv}` : `${normalizeTitle(title)}#${shortHash(abstract.toLowerCase(), 12)}`;
+}
+
+/** `into`'s metadata completed from `from`: the first source to know a field wins; links add up. */
+function mergeMeta(into: CleanPaper['meta'], from: CleanPaper['meta']): CleanPaper['meta'] {
+  const links = [...(into.links ?? [])];
+  for (const link of from.links ?? []) if (!links.some((l) => l.url === link.url)) links.push(link);
+  return {
+    authors: into.authors?.length ? into.authors : from.authors,
+    arxiv: into.arxiv ?? from.arxiv,
+    categories: into.categories?.length ? into.categories : from.categories,
+    published: into.published ?? from.published,
+    links,
+  };
 }
 
 /** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
@@ -52,13 +75,15 @@ export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
     digest.papers.forEach((raw, index) => {
       const title = normalizeSpace(cleanText(raw.title));
       const abstract = normalizeSpace(cleanText(raw.abstract));
-      const identity = `${normalizeTitle(title)}#${shortHash(normalizeSpace(abstract).toLowerCase(), 12)}`;
+      const identity = identityOf(title, abstract, raw.arxiv);
       const ref = { source: digest.source, ...(digest.date ? { date: digest.date } : {}), rank: index + 1 };
+      const meta = { authors: raw.authors, arxiv: raw.arxiv, categories: raw.categories, published: raw.published, links: raw.links };
       const known = byIdentity.get(identity);
       if (known) {
         if (!known.digests.some((d) => d.source === ref.source)) known.digests.push(ref);
+        known.meta = mergeMeta(known.meta, meta);
       } else {
-        byIdentity.set(identity, { title, abstract, identity, digests: [ref] });
+        byIdentity.set(identity, { title, abstract, identity, digests: [ref], meta: mergeMeta({}, meta) });
       }
     });
   }
@@ -119,7 +144,11 @@ export function enrichPapers(
         ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
         keywords: keywords[i],
         related: related[i].map((j) => slugs[j]),
-        links: extractLinks(p.abstract),
+        ...(p.meta.authors?.length ? { authors: p.meta.authors } : {}),
+        ...(p.meta.arxiv ? { arxiv: p.meta.arxiv } : {}),
+        ...(p.meta.categories?.length ? { categories: p.meta.categories } : {}),
+        ...(p.meta.published ? { published: p.meta.published } : {}),
+        links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
         summary: firstSentence(p.abstract),
         words: countWords(p.abstract),
       },

@@ -23,15 +23,11 @@ export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (char) => BIBTEX_ESCAPES[char]);
 }
 
-interface Citable extends Pick<Paper, 'title' | 'slug' | 'digests'> {
-  authors?: string[];
-}
+type Citable = Pick<Paper, 'title' | 'slug' | 'digests' | 'authors' | 'published' | 'arxiv'>;
 
+/** The year: of publication when known, else of a dated digest; never guessed. */
 const yearOf = (paper: Citable) =>
-  paper.digests
-    .map((d) => d.date)
-    .find((date) => date && date.length === 10)
-    ?.slice(0, 4);
+  (paper.published ?? paper.digests.map((d) => d.date).find((date) => date && date.length === 10))?.slice(0, 4);
 
 /** A plain-text citation: `Authors. Title. Year. URL` with what is known. */
 export function plainCitation(paper: Citable, url: string, siteTitle: string): string {
@@ -51,6 +47,7 @@ export function bibtex(paper: Citable, url: string): string {
     ['title', `{${escapeBibtex(paper.title)}}`],
     ...(paper.authors?.length ? [['author', escapeBibtex(paper.authors.join(' and '))] as [string, string]] : []),
     ...(yearOf(paper) ? [['year', yearOf(paper)!] as [string, string]] : []),
+    ...(paper.arxiv ? [['eprint', paper.arxiv] as [string, string], ['archiveprefix', 'arXiv'] as [string, string]] : []),
     ['howpublished', `\\url{${url}}`],
     ...(dated?.date ? [['note', `Trending ${formatDigestDate(dated.date)}`] as [string, string]] : []),
   ];

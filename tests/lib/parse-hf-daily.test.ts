@@ -24,7 +24,7 @@ describe('Hugging Face daily-papers JSON', () => {
 
   it('is chosen by content, not by extension', () => {
     const digest = parse(JSON.stringify([entry('A Title', 'An abstract.')]), 'export.txt');
-    expect(digest.papers).toEqual([{ title: 'A Title', abstract: 'An abstract.', line: 1 }]);
+    expect(digest.papers).toMatchObject([{ title: 'A Title', abstract: 'An abstract.', line: 1, arxiv: '2401.00001' }]);
     expect(digest.date).toBe('2024-01-02');
   });
 
@@ -64,5 +64,38 @@ describe('Hugging Face daily-papers JSON', () => {
       expect((error as InputError).line).toBe(where);
       expect((error as Error).message).toMatch(message);
     }
+  });
+});
+
+describe('Hugging Face metadata', () => {
+  it('keeps the arXiv id, authors, date, code and project links', () => {
+    const files = filesIn(join(HF, '2026'));
+    const papers = files.flatMap((file) => parseInput(readFileSync(file), file).papers);
+    const withCode = papers.find((p) => p.links?.some((l) => l.kind === 'code'))!;
+    expect(withCode.arxiv).toMatch(/^\d{4}\.\d{4,5}$/);
+    expect(withCode.authors!.length).toBeGreaterThan(0);
+    expect(withCode.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(withCode.links!.slice(0, 2)).toEqual([
+      { url: `https://arxiv.org/abs/${withCode.arxiv}`, kind: 'arxiv' },
+      { url: `https://arxiv.org/pdf/${withCode.arxiv}`, kind: 'pdf' },
+    ]);
+    expect(papers.filter((p) => p.arxiv).length).toBe(papers.length);
+  });
+
+  it('ignores fields that are not what they claim to be', () => {
+    const entry = {
+      paper: {
+        id: 'not-an-id',
+        title: 'T',
+        summary: 'S',
+        githubRepo: 'javascript:alert(1)',
+        projectPage: 'ftp://x',
+        authors: [{ name: 'Shown' }, { name: 'Hidden', hidden: true }],
+      },
+    };
+    const [paper] = parse(JSON.stringify([entry])).papers;
+    expect(paper.arxiv).toBeUndefined();
+    expect(paper.links).toEqual([]);
+    expect(paper.authors).toEqual(['Shown']);
   });
 });

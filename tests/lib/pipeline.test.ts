@@ -113,3 +113,31 @@ describe('mergePapers', () => {
     expect(normalizeTitle('ＳＡＭＥ — Title!')).toBe(normalizeTitle('same title'));
   });
 });
+
+describe('papers from several sources', () => {
+  const raw = (source: string, date: string, papers: Record<string, unknown>[]) => ({
+    source,
+    date,
+    papers: papers.map((p, i) => ({ title: 'T', abstract: 'A.', line: i + 1, ...p })),
+  });
+
+  it('is one paper per arXiv id, whatever its title or abstract says in each source, with every date', () => {
+    const merged = mergePapers([
+      raw('a.json', '2026-07-02', [{ title: 'Same Paper', abstract: 'Version one.', arxiv: '2607.00001', authors: ['A. B.'] }]),
+      raw('b.xml', '2026-07-01', [
+        {
+          title: 'Same paper (v2)',
+          abstract: 'Version two.',
+          arxiv: '2607.00001',
+          links: [{ url: 'https://doi.org/10.1/x', kind: 'doi' }],
+        },
+      ]),
+      raw('c.txt', '03-14', [{ title: 'Same Paper', abstract: 'Version one.' }]),
+    ]);
+    expect(merged).toHaveLength(2);
+    const byId = merged.find((p) => p.identity === 'arxiv:2607.00001')!;
+    expect(byId.digests.map((d) => d.source)).toEqual(['b.xml', 'a.json']);
+    expect(byId.meta.authors).toEqual(['A. B.']);
+    expect(byId.meta.links).toEqual([{ url: 'https://doi.org/10.1/x', kind: 'doi' }]);
+  });
+});

@@ -1,0 +1,25 @@
+/** arXiv identifiers and the links every arXiv paper has. */
+import { ARXIV_ID_PATTERN, type Link } from '../../src/schemas.ts';
+
+/** The versionless arXiv id in an id or URL (`http://arxiv.org/abs/2510.14968v1` → `2510.14968`), if any. */
+export function arxivId(text: string): string | undefined {
+  // Either the id alone (perhaps with a version) or an arxiv.org abstract or PDF URL.
+  const match =
+    /^(?:https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[A-Z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/.exec(
+      text.trim(),
+    );
+  return match && ARXIV_ID_PATTERN.test(match[1]) ? match[1] : undefined;
+}
+
+/** The abstract page and the PDF of an arXiv paper. */
+export function arxivLinks(id: string): Link[] {
+  return [
+    { url: `https://arxiv.org/abs/${id}`, kind: 'arxiv' },
+    { url: `https://arxiv.org/pdf/${id}`, kind: 'pdf' },
+  ];
+}
+
+/** The resolver link of a DOI. */
+export function doiLink(doi: string): Link {
+  return { url: `https://doi.org/${doi.trim()}`, kind: 'doi' };
+}

@@ -39,11 +39,11 @@ function main(): number {
   }
 
   // 2. Parse and validate everything, collecting every problem before giving up.
-  const { digests, topics, pinned, errors } = readContent(paths, extra, year);
+  const { digests, topics, pinned, owned, errors } = readContent(paths, extra, year);
   if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
 
   // 3. Build every entry in memory, then 4. write them all or nothing.
-  const files = buildEntries(digests, topics, pinned);
+  const files = buildEntries(digests, topics, pinned, owned);
   const release = acquireLock(join(paths.dir, '.ingest.lock'));
   try {
     clearStaleStaging(paths.dir);

@@ -1,16 +1,50 @@
 /**
  * A paper's content entry: YAML frontmatter (written by the `yaml` package, never by hand, so no
- * title can break out of it) and the MDX body.
+ * title can break out of it) and the MDX body: the generated abstract, a marker line, and whatever
+ * the user wrote below the marker.
+ *
+ * Ownership: ingest owns the frontmatter fields of the schema and the abstract above the marker, and
+ * rewrites them. The user owns any other frontmatter field, `topicsPinned` with its `topics`, and
+ * everything below the marker (reading notes, MDX components): re-ingests keep them as they are.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { paperSchema, type Paper } from '../../src/schemas.ts';
 
+/** Ends the generated part of a body: an MDX comment, so it shows nothing on the page. */
+export const NOTES_MARKER = '{/* Your notes go below this line; ingest keeps them. */}';
+
+/** Frontmatter fields ingest writes; every other field belongs to the user. */
+const GENERATED_FIELDS = new Set(Object.keys(paperSchema.shape));
+
+/** What a user owns in an existing entry. */
+export interface OwnedParts {
+  /** Frontmatter fields that are not ingest's. */
+  extra: Record<string, unknown>;
+  /** Everything after the notes marker, verbatim. */
+  notes: string;
+}
+
+/** The user's parts of an existing entry file (nothing when the file is not an entry). */
+export function ownedParts(text: string): OwnedParts {
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
+  if (!match) return { extra: {}, notes: '' };
+  let data: unknown;
+  try {
+    data = parse(match[1]);
+  } catch {
+    data = {};
+  }
+  const extra = Object.fromEntries(Object.entries((data as Record<string, unknown>) ?? {}).filter(([key]) => !GENERATED_FIELDS.has(key)));
+  const at = match[2].indexOf(NOTES_MARKER);
+  return { extra, notes: at === -1 ? '' : match[2].slice(at + NOTES_MARKER.length).replace(/^\n/, '') };
+}
+
 /** The entry file for `paper`; the frontmatter is validated against the shared schema first. */
-export function serializeEntry(paper: Paper, body: string): string {
-  const frontmatter = paperSchema.parse(paper);
+export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = { extra: {}, notes: '' }): string {
+  const frontmatter = { ...paperSchema.parse(paper), ...owned.extra };
   // YAML 1.1 quoting, because Astro reads frontmatter with a YAML 1.1 parser (js-yaml): unquoted,
   // `2025-03-14` would come back as a Date and `yes` as true. lineWidth 0: never fold long titles, so
   // diffs stay one line per field.
   const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
-  return `---\n${yaml}---\n\n${body}`;
+  return `---\n${yaml}---\n\n${body}\n${NOTES_MARKER}\n${owned.notes}`;
 }

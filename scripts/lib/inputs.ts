@@ -9,6 +9,7 @@ import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './digest.ts';
 import { InputError, InputErrors } from './errors.ts';
 import { parseInput } from './parse.ts';
+import { ownedParts, type OwnedParts } from './entry.ts';
 import { readPinnedTopics } from './pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
 import { readEntries } from './write.ts';
@@ -56,6 +57,8 @@ export interface ContentInputs {
   topics: Topic[];
   /** Topics pinned by hand in existing entries, by slug. */
   pinned: Map<string, string[]>;
+  /** What users own in existing entries (extra fields, notes), by slug. */
+  owned: Map<string, OwnedParts>;
   errors: InputError[];
 }
 
@@ -72,17 +75,20 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   if (!existsSync(paths.topics)) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
   else collectErrors(errors, () => (topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), shown(paths.topics))));
   const pinned = new Map<string, string[]>();
+  const owned = new Map<string, OwnedParts>();
   const topicIds = new Set(topics.map((topic) => topic.id));
   for (const [name, text] of readEntries(paths.papers)) {
     if (!name.endsWith('.mdx')) continue;
+    const slug = name.replace(/\.mdx$/, '');
+    owned.set(slug, ownedParts(text));
     collectErrors(errors, () => {
       const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
-      if (kept) pinned.set(name.replace(/\.mdx$/, ''), kept);
+      if (kept) pinned.set(slug, kept);
     });
   }
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
-  return { digests, topics, pinned, errors };
+  return { digests, topics, pinned, owned, errors };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

@@ -8,7 +8,7 @@ import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from './assign-topics.ts';
 import { cleanText } from './cleanup.ts';
 import type { ParsedDigest, RawPaper } from './digest.ts';
-import { serializeEntry } from './entry.ts';
+import { serializeEntry, type OwnedParts } from './entry.ts';
 import { keywordsFor } from './keywords.ts';
 import { extractLinks } from './links.ts';
 import { abstractToMdx } from './mdx.ts';
@@ -160,8 +160,8 @@ export function enrichPapers(
 }
 
 /** The content files to write for enriched papers: `<slug>.mdx` → file text, and the map. */
-export function entryFiles(papers: readonly EnrichedPaper[]): Map<string, string> {
-  const files = new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body)]));
+export function entryFiles(papers: readonly EnrichedPaper[], owned: ReadonlyMap<string, OwnedParts> = new Map()): Map<string, string> {
+  const files = new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body, owned.get(paper.slug))]));
   files.set(
     MAP_FILE,
     mapFile(
@@ -177,6 +177,7 @@ export function buildEntries(
   digests: readonly ParsedDigest[],
   topics: readonly Topic[],
   pinned?: ReadonlyMap<string, string[]>,
+  owned?: ReadonlyMap<string, OwnedParts>,
 ): Map<string, string> {
-  return entryFiles(enrichPapers(mergePapers(digests), topics, pinned));
+  return entryFiles(enrichPapers(mergePapers(digests), topics, pinned), owned);
 }

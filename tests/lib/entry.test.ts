@@ -1,7 +1,7 @@
 import { load as loadYaml11 } from 'js-yaml';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { serializeEntry } from '../../scripts/lib/entry.ts';
+import { NOTES_MARKER, ownedParts, serializeEntry } from '../../scripts/lib/entry.ts';
 import type { Paper } from '../../src/schemas.ts';
 
 const paper = (title: string): Paper => ({
@@ -39,7 +39,7 @@ describe('serializeEntry', () => {
   ])('round-trips the title %j', (title) => {
     const { data, body } = read(serializeEntry(paper(title), 'Body text.\n'));
     expect(data).toEqual(paper(title));
-    expect(body).toBe('Body text.\n');
+    expect(body).toBe(`Body text.\n\n${NOTES_MARKER}\n`);
   });
 
   // js-yaml 4 is what Astro parses frontmatter with (see @astrojs/internal-helpers).
@@ -60,5 +60,18 @@ describe('serializeEntry', () => {
     expect(() => serializeEntry({ ...paper('x'), slug: '../etc' }, '')).toThrow();
     expect(() => serializeEntry({ ...paper('x'), topics: [] }, '')).toThrow();
     expect(() => serializeEntry({ ...paper('x'), links: [{ url: 'javascript:alert(1)', kind: 'code' }] }, '')).toThrow();
+  });
+});
+
+describe('ownedParts', () => {
+  it('finds the fields and notes a user added', () => {
+    const entry = serializeEntry(paper('T'), 'Abstract.', { extra: { readingGroup: '2026-12-03', tags: ['x'] }, notes: 'My **note**.\n' });
+    expect(entry.endsWith(`Abstract.\n${NOTES_MARKER}\nMy **note**.\n`)).toBe(true);
+    expect(ownedParts(entry)).toEqual({ extra: { readingGroup: '2026-12-03', tags: ['x'] }, notes: 'My **note**.\n' });
+  });
+
+  it('owns nothing in an entry without them, or in a file that is not an entry', () => {
+    expect(ownedParts(serializeEntry(paper('T'), 'Abstract.'))).toEqual({ extra: {}, notes: '' });
+    expect(ownedParts('not an entry')).toEqual({ extra: {}, notes: '' });
   });
 });

@@ -106,6 +106,29 @@ describe('npm run ingest', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 
+  it('keeps what the user owns: extra frontmatter fields and notes below the marker', () => {
+    const dir = content();
+    const file = join(dir, 'papers/tool-augmented-reward-modeling.mdx');
+    const original = readFileSync(file, 'utf8');
+    const edited = original
+      .replace(/\nwords: (\d+)\n/, '\nwords: $1\nreadingGroup: "2026-12-03"\nstars: 5\n')
+      .replace(/\n$/, '\nOur take: **worth a session**, see the tool list.\n\n<details><summary>More</summary>Notes.</details>\n');
+    writeFileSync(file, edited);
+    // Change what ingest owns too: the topics file, so the entry is regenerated.
+    const topics = join(dir, 'topics.yaml');
+    writeFileSync(topics, readFileSync(topics, 'utf8').replace('title: Alignment, RLHF and reward models', 'title: Alignment and RLHF'));
+    expect(ingest(dir).status).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('readingGroup: "2026-12-03"\nstars: 5\n');
+    expect(after.endsWith('Our take: **worth a session**, see the tool list.\n\n<details><summary>More</summary>Notes.</details>\n')).toBe(
+      true,
+    );
+    // And a second run changes nothing.
+    const before = fingerprint(dir);
+    expect(ingest(dir).stdout).toMatch(/0 written, 0 removed/);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+
   it('refuses to run while another live ingest holds the lock', () => {
     const dir = content();
     writeFileSync(join(dir, '.ingest.lock'), String(process.pid));

@@ -53,6 +53,14 @@ beforeAll(() => {
   writeFileSync(join(work, 'hostile.txt'), `${digest}\n`);
   const ingested = ingest(content, [join(work, 'hostile.txt')]);
   expect(ingested.stderr).toBe('');
+  // A user's note below the marker of one entry, in Markdown: it is the user's MDX, kept and rendered.
+  const noted = join(
+    content,
+    'papers',
+    readdirSync(join(content, 'papers')).find((name) => name.startsWith('import-lines'))!,
+  );
+  writeFileSync(noted, `${readFileSync(noted, 'utf8')}\nA reader's note: **kept across ingests**.\n`);
+  expect(ingest(content).status).toBe(0);
   const result = spawnSync(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -77,6 +85,12 @@ describe('a digest of hostile abstracts', () => {
     expect(existsSync(CANARY)).toBe(false);
   });
 
+  it("renders a user's note below the abstract", () => {
+    const page = readFileSync(join(dist, 'papers', 'import-lines', 'index.html'), 'utf8');
+    expect(load(page)('article').text()).toContain("A reader's note: kept across ingests.");
+    expect(load(page)('article strong').text()).toBe('kept across ingests');
+  });
+
   it('never leaks the secret into the site or the search index', () => {
     for (const file of files(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
   });
@@ -91,7 +105,8 @@ describe('a digest of hostile abstracts', () => {
     for (const [title, abstract] of PAPERS) {
       const $ = shown.find(($) => normalize($('article h1').text()) === normalize(title));
       expect($, title).toBeDefined();
-      const expected = normalize(abstract).replace('{varphi}', 'φ');
+      const note = title === 'Import Lines' ? " A reader's note: kept across ingests." : '';
+      const expected = normalize(abstract).replace('{varphi}', 'φ') + note;
       expect(normalize($!('.abstract').text())).toBe(expected);
       expect($!('.abstract script, .abstract img, .abstract iframe').length).toBe(0);
       expect($!('.abstract a[href^="javascript:"], a[href^="javascript:"]').length).toBe(0);

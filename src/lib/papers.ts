@@ -2,7 +2,7 @@
  * Decisions the pages share about papers and topics, as pure functions over plain data so they can be
  * tested without Astro: ordering, grouping by topic, neighbours, the digest summary.
  */
-import type { DigestRef, Paper, Topic } from '../schemas.ts';
+import type { Paper, Topic } from '../schemas.ts';
 import { sortableDate } from './dates.ts';
 
 /** Sort key of a digest: its date (undated first, then yearless, then dated ones), then its file name. */
@@ -30,13 +30,6 @@ export function topicCounts(papers: readonly Pick<Paper, 'topics'>[]): Map<strin
 /** The items before and after `index` in `list`, for prev/next links. */
 export function neighbours<T>(list: readonly T[], index: number): { prev?: T; next?: T } {
   return { prev: index > 0 ? list[index - 1] : undefined, next: index >= 0 && index < list.length - 1 ? list[index + 1] : undefined };
-}
-
-/** Every distinct digest the papers came from, oldest first. */
-export function digestsOf(papers: readonly Pick<Paper, 'digests'>[]): DigestRef[] {
-  const bySource = new Map<string, DigestRef>();
-  for (const paper of papers) for (const ref of paper.digests) if (!bySource.has(ref.source)) bySource.set(ref.source, ref);
-  return [...bySource.values()].sort((a, b) => digestKey(a).localeCompare(digestKey(b)));
 }
 
 /** Topics alphabetically by title, each child right after its parent. */

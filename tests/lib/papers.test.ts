@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestsOf, neighbours, orderTopics, papersOfTopic, readingMinutes, sortPapers, topicCounts } from '../../src/lib/papers.ts';
+import { neighbours, orderTopics, papersOfTopic, readingMinutes, sortPapers, topicCounts } from '../../src/lib/papers.ts';
 import { relatedReason } from '../../src/lib/related.ts';
 
 const paper = (title: string, rank: number, topics: string[], date = '03-14', source = 'd.txt') => ({
@@ -28,10 +28,6 @@ describe('paper ordering and grouping', () => {
     expect(neighbours(['a', 'b', 'c'], 0)).toEqual({ prev: undefined, next: 'b' });
     expect(neighbours(['a', 'b', 'c'], 2)).toEqual({ prev: 'b', next: undefined });
     expect(neighbours(['a'], -1)).toEqual({ prev: undefined, next: undefined });
-  });
-
-  it('lists distinct digests oldest first', () => {
-    expect(digestsOf(papers).map((d) => d.date)).toEqual(['03-13', '03-14']);
   });
 
   it('orders topics by title with children after their parent', () => {

@@ -79,6 +79,14 @@ describe('the built seed site', () => {
     expect(home('.paper-list > li').length).toBe(12);
     expect(html('papers')('.paper-list > li').length + html('papers/page/2')('.paper-list > li').length).toBe(83);
     expect(html('papers/by-title/page/2')('.paper-list > li').length).toBe(33);
+    // The digest archive: the seed's one digest, its papers in their original order.
+    expect(html('digests')('.paper-list > li a').attr('href')).toBe('/digests/trending-mar-14/');
+    const digest = html('digests/trending-mar-14')('.paper-list > li h3 a')
+      .map((_, a) => load(a).text())
+      .get();
+    expect(digest).toHaveLength(83);
+    expect(digest[0]).toBe('Secrets of RLHF in Large Language Models Part II: Reward Modeling');
+    expect(digest[82]).toBe('Inference-Time Scaling for Diffusion Models beyond Scaling Denoising Steps');
     expect(home('.topic-cards > li').length).toBe(topics.length);
     expect(html('topics')('.topic-cards > li').length).toBe(topics.length);
     for (const topic of topics) {

@@ -17,10 +17,11 @@ function main(): number {
   const started = performance.now();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { year: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { year: { type: 'string' }, lenient: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('usage: npm run ingest -- [--year YYYY] [digest files to add...]');
+    console.log('usage: npm run ingest -- [--year YYYY] [--lenient] [digest files to add...]');
+    console.log('  --lenient  skip bad entries and files, with a warning for each, instead of refusing them all');
     return 0;
   }
   const year = values.year === undefined ? undefined : Number(values.year);
@@ -39,8 +40,10 @@ function main(): number {
   }
 
   // 2. Parse and validate everything, collecting every problem before giving up.
-  const { digests, topics, pinned, owned, errors } = readContent(paths, extra, year);
+  const { digests, skipped, topics, pinned, owned, errors } = readContent(paths, extra, year, values.lenient);
   if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
+  for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
+  if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 
   // 3. Build every entry in memory, then 4. write them all or nothing.
   const files = buildEntries(digests, topics, pinned, owned);
@@ -48,8 +51,11 @@ function main(): number {
   try {
     clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
+    // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
+    const parsed = new Set(digests.map((digest) => digest.source));
     for (const path of extra) {
-      if (resolve(paths.digests, basename(path)) !== path) writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
+      if (parsed.has(basename(path)) && resolve(paths.digests, basename(path)) !== path)
+        writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
     const result = replaceEntries(paths.papers, files);
     const papers = [...files.keys()].filter((name) => name.endsWith('.mdx')).length;

@@ -1,4 +1,5 @@
 import type { Link } from '../../src/schemas.ts';
+import type { InputError } from './errors.ts';
 
 /**
  * The shape every input parser produces, whatever the format: one digest with its papers in order.
@@ -29,10 +30,14 @@ export interface ParsedDigest {
   date?: string;
   /** Papers in the order the digest lists them. */
   papers: RawPaper[];
+  /** With `lenient`, the entries that were skipped, and why. */
+  skipped?: InputError[];
 }
 
 /** Options every parser accepts. */
 export interface ParseOptions {
   /** A year to give a digest whose date line has none (the `--year` option). */
   year?: number;
+  /** Skip bad entries (reported in `skipped`) instead of refusing the file (the `--lenient` option). */
+  lenient?: boolean;
 }

@@ -25,3 +25,25 @@ export class InputErrors extends Error {
     this.errors = errors;
   }
 }
+
+/**
+ * Parses every entry with `parse`. A bad entry stops everything, unless `lenient`: then it is left
+ * out and its error kept in `skipped`.
+ */
+export function parseEntries<T, R>(
+  entries: readonly T[],
+  parse: (entry: T, index: number) => R,
+  lenient = false,
+): { parsed: R[]; skipped: InputError[] } {
+  const parsed: R[] = [];
+  const skipped: InputError[] = [];
+  entries.forEach((entry, index) => {
+    try {
+      parsed.push(parse(entry, index));
+    } catch (error) {
+      if (!lenient || !(error instanceof InputError)) throw error;
+      skipped.push(error);
+    }
+  });
+  return { parsed, skipped };
+}

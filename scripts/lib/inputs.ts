@@ -45,15 +45,32 @@ export function filesIn(dir: string): string[] {
     .filter((path) => statSync(path).isFile());
 }
 
-/** Parses digest files, collecting errors. */
-export function parseDigests(paths: readonly string[], errors: InputError[], year?: number): ParsedDigest[] {
+/**
+ * Parses digest files, collecting errors. With `lenient`, a bad entry or a whole bad file is skipped
+ * and its error goes to `skipped` instead.
+ */
+export function parseDigests(
+  paths: readonly string[],
+  errors: InputError[],
+  year?: number,
+  lenient = false,
+  skipped: InputError[] = [],
+): ParsedDigest[] {
   const digests: ParsedDigest[] = [];
-  for (const path of paths) collectErrors(errors, () => digests.push(parseInput(readFileSync(path), shown(path), { year })));
+  for (const path of paths) {
+    collectErrors(lenient ? skipped : errors, () => {
+      const digest = parseInput(readFileSync(path), shown(path), { year, lenient });
+      skipped.push(...(digest.skipped ?? []));
+      digests.push(digest);
+    });
+  }
   return digests;
 }
 
 export interface ContentInputs {
   digests: ParsedDigest[];
+  /** With `lenient`: the entries and files left out, and why. */
+  skipped: InputError[];
   topics: Topic[];
   /** Topics pinned by hand in existing entries, by slug. */
   pinned: Map<string, string[]>;
@@ -66,11 +83,12 @@ export interface ContentInputs {
  * Everything ingest needs from `paths`: its digests (plus `extra` files, which replace same-named
  * digests), its topics and its pins.
  */
-export function readContent(paths: ContentPaths, extra: readonly string[] = [], year?: number): ContentInputs {
+export function readContent(paths: ContentPaths, extra: readonly string[] = [], year?: number, lenient = false): ContentInputs {
   const errors: InputError[] = [];
+  const skipped: InputError[] = [];
   const inputs = new Map(filesIn(paths.digests).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
-  const digests = parseDigests([...inputs.values()], errors, year);
+  const digests = parseDigests([...inputs.values()], errors, year, lenient, skipped);
   let topics: Topic[] = [];
   if (!existsSync(paths.topics)) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
   else collectErrors(errors, () => (topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), shown(paths.topics))));
@@ -88,7 +106,7 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   }
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
-  return { digests, topics, pinned, owned, errors };
+  return { digests, skipped, topics, pinned, owned, errors };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ParsedDigest, ParseOptions, RawPaper } from './digest.ts';
 import { arxivId, arxivLinks, doiLink } from './arxiv.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
-import { InputError } from './errors.ts';
+import { InputError, parseEntries } from './errors.ts';
 
 /** True when the text is an Atom feed. */
 export function isAtom(text: string): boolean {
@@ -39,34 +39,39 @@ export function parseArxivAtom(text: string, file: string, options: ParseOptions
   // An empty <feed></feed> parses as an empty string.
   const entries = (root.feed || {}).entry ?? [];
   if (!entries.length) throw new InputError(file, 1, 'the feed holds no <entry>: no papers');
-  const papers = entries.map((entry, index): RawPaper => {
-    const where = `entry ${index + 1}`;
-    const title = textOf(entry.title).trim();
-    const abstract = textOf(entry.summary).trim();
-    if (!title || !abstract) throw new InputError(file, `${where}`, 'expected an entry with a <title> and a <summary>');
-    const id = arxivId(textOf(entry.id));
-    const links = (entry.link as { href?: string; title?: string }[] | undefined) ?? [];
-    const doi = textOf(entry.doi) || links.find((link) => link.title === 'doi')?.href?.replace(/^https?:\/\/(dx\.)?doi\.org\//, '');
-    const primary = (entry.primary_category as { term?: string } | undefined)?.term;
-    const categories = [
-      ...new Set(
-        [primary, ...((entry.category as { term?: string }[] | undefined) ?? []).map((c) => c.term)].filter((c): c is string => !!c),
-      ),
-    ];
-    const published = /^\d{4}-\d{2}-\d{2}/.exec(textOf(entry.published))?.[0];
-    return {
-      title,
-      abstract,
-      line: index + 1,
-      authors: ((entry.author as { name?: unknown }[] | undefined) ?? []).map((author) => textOf(author.name).trim()).filter(Boolean),
-      ...(id ? { arxiv: id } : {}),
-      ...(categories.length ? { categories } : {}),
-      ...(published ? { published } : {}),
-      links: [...(id ? arxivLinks(id) : []), ...(doi ? [doiLink(doi)] : [])],
-    };
-  });
+  const { parsed: papers, skipped } = parseEntries(
+    entries,
+    (entry, index): RawPaper => {
+      const where = `entry ${index + 1}`;
+      const title = textOf(entry.title).trim();
+      const abstract = textOf(entry.summary).trim();
+      if (!title || !abstract) throw new InputError(file, `${where}`, 'expected an entry with a <title> and a <summary>');
+      const id = arxivId(textOf(entry.id));
+      const links = (entry.link as { href?: string; title?: string }[] | undefined) ?? [];
+      const doi = textOf(entry.doi) || links.find((link) => link.title === 'doi')?.href?.replace(/^https?:\/\/(dx\.)?doi\.org\//, '');
+      const primary = (entry.primary_category as { term?: string } | undefined)?.term;
+      const categories = [
+        ...new Set(
+          [primary, ...((entry.category as { term?: string }[] | undefined) ?? []).map((c) => c.term)].filter((c): c is string => !!c),
+        ),
+      ];
+      const published = /^\d{4}-\d{2}-\d{2}/.exec(textOf(entry.published))?.[0];
+      return {
+        title,
+        abstract,
+        line: index + 1,
+        authors: ((entry.author as { name?: unknown }[] | undefined) ?? []).map((author) => textOf(author.name).trim()).filter(Boolean),
+        ...(id ? { arxiv: id } : {}),
+        ...(categories.length ? { categories } : {}),
+        ...(published ? { published } : {}),
+        links: [...(id ? arxivLinks(id) : []), ...(doi ? [doiLink(doi)] : [])],
+      };
+    },
+    options.lenient,
+  );
+  if (!papers.length) throw skipped[0];
   const source = basename(file);
   const fromName = dateFromFileName(source);
   const date = fromName ? formatDay({ ...fromName, year: options.year ?? fromName.year }) : undefined;
-  return { source, ...(date ? { date } : {}), papers };
+  return { source, ...(date ? { date } : {}), papers, ...(skipped.length ? { skipped } : {}) };
 }

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { z } from 'astro/zod';
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
-import { InputError } from './errors.ts';
+import { InputError, parseEntries } from './errors.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { arxivId, arxivLinks } from './arxiv.ts';
 import { lineAt } from './decode.ts';
@@ -72,43 +72,48 @@ export function parseHfDaily(text: string, file: string, options: ParseOptions =
     throw new InputError(file, '$', `expected a JSON array of Hugging Face daily-papers entries, found ${describe(data)}`);
   }
   if (data.length === 0) throw new InputError(file, '$', 'the array holds no papers');
-  const papers = data.map((entry: unknown, index) => {
-    const where = `$[${index}]`;
-    if (typeof entry === 'string') {
-      throw new InputError(
-        file,
-        where,
-        'expected a daily-papers entry (an object with a "paper" field), found a string; the file looks like Python repr strings, not JSON objects',
-      );
-    }
-    const result = entrySchema.safeParse(entry);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
-      throw new InputError(file, `${where}${path}`, `expected a daily-papers entry with paper.title and paper.summary: ${issue.message}`);
-    }
-    const { paper } = result.data;
-    const id = paper.id ? arxivId(paper.id) : undefined;
-    const code = httpUrl(paper.githubRepo);
-    const project = httpUrl(paper.projectPage);
-    const published = /^\d{4}-\d{2}-\d{2}/.exec(paper.publishedAt ?? '')?.[0];
-    return {
-      title: paper.title,
-      abstract: paper.summary,
-      line: index + 1,
-      authors: (paper.authors ?? []).filter((author) => !author.hidden && author.name?.trim()).map((author) => author.name!.trim()),
-      ...(id ? { arxiv: id } : {}),
-      ...(published ? { published } : {}),
-      links: [
-        ...(id ? arxivLinks(id) : []),
-        ...(code ? [{ url: code, kind: 'code' as const }] : []),
-        ...(project ? [{ url: project, kind: 'project' as const }] : []),
-      ],
-    };
-  });
+  const { parsed: papers, skipped } = parseEntries(
+    data as unknown[],
+    (entry, index) => {
+      const where = `$[${index}]`;
+      if (typeof entry === 'string') {
+        throw new InputError(
+          file,
+          where,
+          'expected a daily-papers entry (an object with a "paper" field), found a string; the file looks like Python repr strings, not JSON objects',
+        );
+      }
+      const result = entrySchema.safeParse(entry);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
+        throw new InputError(file, `${where}${path}`, `expected a daily-papers entry with paper.title and paper.summary: ${issue.message}`);
+      }
+      const { paper } = result.data;
+      const id = paper.id ? arxivId(paper.id) : undefined;
+      const code = httpUrl(paper.githubRepo);
+      const project = httpUrl(paper.projectPage);
+      const published = /^\d{4}-\d{2}-\d{2}/.exec(paper.publishedAt ?? '')?.[0];
+      return {
+        title: paper.title,
+        abstract: paper.summary,
+        line: index + 1,
+        authors: (paper.authors ?? []).filter((author) => !author.hidden && author.name?.trim()).map((author) => author.name!.trim()),
+        ...(id ? { arxiv: id } : {}),
+        ...(published ? { published } : {}),
+        links: [
+          ...(id ? arxivLinks(id) : []),
+          ...(code ? [{ url: code, kind: 'code' as const }] : []),
+          ...(project ? [{ url: project, kind: 'project' as const }] : []),
+        ],
+      };
+    },
+    options.lenient,
+  );
+  if (!papers.length) throw skipped[0];
   const source = basename(file);
   const fromName = dateFromFileName(source);
   const firstDay = /^(\d{4}-\d{2}-\d{2})/.exec((data[0] as { publishedAt?: string }).publishedAt ?? '')?.[1];
   const date = fromName ? formatDay({ ...fromName, year: options.year ?? fromName.year }) : firstDay;
-  return { source, date, papers };
+  return { source, date, papers, ...(skipped.length ? { skipped } : {}) };
 }

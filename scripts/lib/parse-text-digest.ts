@@ -81,32 +81,52 @@ export function parseTextDigest(text: string, file: string, options: ParseOption
 
   const date = resolveDate(headerDate, dateLine, file, options);
   const papers: RawPaper[] = [];
+  const skipped: InputError[] = [];
+  // A problem stops the parse; with `lenient`, the paper is skipped (one block, or the pair) instead.
+  const problem = (error: InputError, blocksToSkip: number) => {
+    if (!options.lenient) throw error;
+    skipped.push(error);
+    index += blocksToSkip;
+  };
   while (index < all.length) {
     const title = all[index];
     if (title.text.length > MAX_TITLE_CHARS) {
-      throw new InputError(
-        file,
-        title.line,
-        `expected a paper title but found a paragraph of ${wordCount(title.text)} words; is a title missing, or the blank line between a title and its abstract?`,
+      problem(
+        new InputError(
+          file,
+          title.line,
+          `expected a paper title but found a paragraph of ${wordCount(title.text)} words; is a title missing, or the blank line between a title and its abstract?`,
+        ),
+        1,
       );
+      continue;
     }
     const abstract = all[index + 1];
     if (!abstract) {
-      throw new InputError(file, title.line, `the title "${title.text}" has no abstract: the file ends after it (is it truncated?)`);
+      problem(new InputError(file, title.line, `the title "${title.text}" has no abstract: the file ends after it (is it truncated?)`), 1);
+      continue;
     }
     if (!looksLikeAbstract(abstract.text) && index + 2 >= all.length && !endsCleanly(abstract.text)) {
-      throw new InputError(
-        file,
-        abstract.line,
-        `the abstract of "${title.text}" stops mid-sentence and the file ends there; the file looks truncated`,
+      problem(
+        new InputError(
+          file,
+          abstract.line,
+          `the abstract of "${title.text}" stops mid-sentence and the file ends there; the file looks truncated`,
+        ),
+        2,
       );
+      continue;
     }
     if (!looksLikeAbstract(abstract.text)) {
-      throw new InputError(
-        file,
-        title.line,
-        `the title "${title.text}" has no abstract: the paragraph after it (line ${abstract.line}) looks like another title`,
+      problem(
+        new InputError(
+          file,
+          title.line,
+          `the title "${title.text}" has no abstract: the paragraph after it (line ${abstract.line}) looks like another title`,
+        ),
+        1,
       );
+      continue;
     }
     papers.push({ title: title.text, abstract: abstract.text, line: title.line });
     index += 2;
@@ -120,14 +140,17 @@ export function parseTextDigest(text: string, file: string, options: ParseOption
     );
   }
   const last = all.at(-1)!;
-  if (!endsCleanly(last.text)) {
-    throw new InputError(
+  if (!endsCleanly(last.text) && papers.at(-1)?.abstract === last.text) {
+    const error = new InputError(
       file,
       last.line + last.lines - 1,
       'the last abstract stops mid-sentence; the file looks truncated (end it with a full sentence)',
     );
+    if (!options.lenient) throw error;
+    skipped.push(error);
+    papers.pop();
   }
-  return { source, date: date && formatDay(date), papers };
+  return { source, date: date && formatDay(date), papers, ...(skipped.length ? { skipped } : {}) };
 }
 
 /** Applies the year rule of `digest-date.ts`, refusing dates that contradict each other. */

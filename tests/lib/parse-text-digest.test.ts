@@ -127,3 +127,14 @@ describe('parseTextDigest refuses what does not fit, naming the line', () => {
     expect(parseTextDigest(`T\n\n${ABSTRACT} Code: https://github.com/a/b\n`, 'd.txt').papers).toHaveLength(1);
   });
 });
+
+describe('parseTextDigest with lenient', () => {
+  it('skips what does not fit, reports it, and keeps the rest', () => {
+    const text = `${HEADER}Good One\n\n${ABSTRACT}\n\nDangling Title\n\nGood Two\n\n${ABSTRACT}\n`;
+    const digest = parseTextDigest(text, 'digest.txt', { lenient: true });
+    expect(digest.papers.map((p) => p.title)).toEqual(['Good One', 'Good Two']);
+    expect(digest.skipped!.map((e) => e.message)).toEqual([
+      'digest.txt:15: the title "Dangling Title" has no abstract: the paragraph after it (line 17) looks like another title',
+    ]);
+  });
+});

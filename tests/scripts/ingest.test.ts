@@ -129,6 +129,19 @@ describe('npm run ingest', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 
+  it('with --lenient, skips bad entries and bad files with a warning each, and keeps the good ones', () => {
+    const dir = content();
+    const result = ingest(dir, ['--lenient', join(FIXTURES, 'bad', 'truncated.txt'), join(FIXTURES, 'bad', 'binary.txt')]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/warning: .*truncated\.txt:11: the abstract of "A Truncated Paper" stops mid-sentence.* \(skipped\)/);
+    expect(result.stderr).toMatch(/warning: .*binary\.txt:3: the file contains a NUL byte.* \(skipped\)/);
+    expect(result.stderr).toMatch(/2 entries or files skipped/);
+    // The good paper of the truncated digest is in; the binary file is not copied in.
+    expect(result.stdout).toMatch(/84 papers from 2 digests/);
+    expect(existsSync(join(dir, 'papers/a-good-title.mdx'))).toBe(true);
+    expect(existsSync(join(dir, 'digests/binary.txt'))).toBe(false);
+  });
+
   it('refuses to run while another live ingest holds the lock', () => {
     const dir = content();
     writeFileSync(join(dir, '.ingest.lock'), String(process.pid));

@@ -19,6 +19,8 @@ export interface RawPaper {
   categories?: string[];
   /** `YYYY-MM-DD`. */
   published?: string;
+  /** Year of publication, when only the year is known (BibTeX). */
+  year?: number;
   /** Links to the paper and its code, beyond the URLs in the abstract. */
   links?: Link[];
 }

@@ -6,13 +6,13 @@ import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { decodeText } from './decode.ts';
 import { InputError } from './errors.ts';
 import { isAtom, parseArxivAtom } from './parse-arxiv-atom.ts';
+import { isBibtex, parseBibtex } from './parse-bibtex.ts';
 import { isJson, parseHfDaily } from './parse-hf-daily.ts';
 import { isTextDigest, parseTextDigest } from './parse-text-digest.ts';
 
 /** Formats recognised but not yet supported, with how to tell them. */
 const NOT_YET: { name: string; test: (text: string) => boolean }[] = [
   { name: 'XML other than an arXiv Atom feed', test: (text) => /^\s*</.test(text) },
-  { name: 'BibTeX', test: (text) => /^\s*@\w+\s*\{/.test(text) },
 ];
 
 /** Decodes and parses one input file; `file` is the path to show in messages. */
@@ -20,11 +20,12 @@ export function parseInput(bytes: Uint8Array, file: string, options: ParseOption
   const text = decodeText(bytes, file);
   if (isJson(text)) return parseHfDaily(text, file, options);
   if (isAtom(text)) return parseArxivAtom(text, file, options);
+  if (isBibtex(text)) return parseBibtex(text, file, options);
   if (isTextDigest(text)) return parseTextDigest(text, file, options);
   const format = NOT_YET.find(({ test }) => test(text));
   throw new InputError(
     file,
     1,
-    `this looks like ${format?.name ?? 'an unknown format'}; supported: text digests, Hugging Face daily-papers JSON and arXiv Atom`,
+    `this looks like ${format?.name ?? 'an unknown format'}; supported: text digests, Hugging Face daily-papers JSON, arXiv Atom and BibTeX`,
   );
 }

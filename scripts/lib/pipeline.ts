@@ -27,7 +27,7 @@ export interface CleanPaper {
   identity: string;
   digests: Paper['digests'];
   /** What richer sources know: authors, arXiv id, categories, date, links to the paper and its code. */
-  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'links'>;
+  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'year' | 'links'>;
 }
 
 /**
@@ -47,6 +47,7 @@ function mergeMeta(into: CleanPaper['meta'], from: CleanPaper['meta']): CleanPap
     arxiv: into.arxiv ?? from.arxiv,
     categories: into.categories?.length ? into.categories : from.categories,
     published: into.published ?? from.published,
+    year: into.year ?? from.year,
     links,
   };
 }
@@ -77,7 +78,14 @@ export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
       const abstract = normalizeSpace(cleanText(raw.abstract));
       const identity = identityOf(title, abstract, raw.arxiv);
       const ref = { source: digest.source, ...(digest.date ? { date: digest.date } : {}), rank: index + 1 };
-      const meta = { authors: raw.authors, arxiv: raw.arxiv, categories: raw.categories, published: raw.published, links: raw.links };
+      const meta = {
+        authors: raw.authors,
+        arxiv: raw.arxiv,
+        categories: raw.categories,
+        published: raw.published,
+        year: raw.year,
+        links: raw.links,
+      };
       const known = byIdentity.get(identity);
       if (known) {
         if (!known.digests.some((d) => d.source === ref.source)) known.digests.push(ref);
@@ -148,6 +156,7 @@ export function enrichPapers(
         ...(p.meta.arxiv ? { arxiv: p.meta.arxiv } : {}),
         ...(p.meta.categories?.length ? { categories: p.meta.categories } : {}),
         ...(p.meta.published ? { published: p.meta.published } : {}),
+        ...(p.meta.year ? { year: p.meta.year } : {}),
         links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
         summary: firstSentence(p.abstract),
         words: countWords(p.abstract),

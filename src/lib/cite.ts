@@ -23,7 +23,7 @@ export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}%&$#_^~]/g, (char) => BIBTEX_ESCAPES[char]);
 }
 
-type Citable = Pick<Paper, 'title' | 'slug' | 'digests' | 'authors' | 'published' | 'arxiv'>;
+type Citable = Pick<Paper, 'title' | 'slug' | 'digests' | 'authors' | 'published' | 'year' | 'arxiv'>;
 
 /** The year: of publication when known, else of a dated digest; never guessed. */
 const yearOf = (paper: Citable) =>

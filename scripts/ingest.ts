@@ -40,13 +40,13 @@ function main(): number {
   }
 
   // 2. Parse and validate everything, collecting every problem before giving up.
-  const { digests, skipped, topics, pinned, owned, errors } = readContent(paths, extra, year, values.lenient);
+  const { digests, skipped, topics, previous, taxonomy, errors } = readContent(paths, extra, year, values.lenient);
   if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
   for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
   if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 
   // 3. Build every entry in memory, then 4. write them all or nothing.
-  const files = buildEntries(digests, topics, pinned, owned);
+  const files = buildEntries(digests, topics, previous, taxonomy);
   const release = acquireLock(join(paths.dir, '.ingest.lock'));
   try {
     clearStaleStaging(paths.dir);

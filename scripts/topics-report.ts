@@ -11,11 +11,11 @@ import { enrichPapers, mergePapers } from './lib/pipeline.ts';
 import { formatReport, topicsReport } from './lib/topics-report.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
-const { digests, topics, pinned, errors } = readContent(contentPaths());
+const { digests, topics, previous, errors } = readContent(contentPaths());
 if (errors.length) {
   process.exitCode = reportErrors('topics:report', errors, 'no report');
 } else {
-  const report = topicsReport(enrichPapers(mergePapers(digests), topics, pinned), topics);
+  const report = topicsReport(enrichPapers(mergePapers(digests), topics, previous.pinned, undefined, previous.entries), topics);
   console.log(formatReport(report));
   if (values.check && report.checks.some((check) => !check.ok)) process.exitCode = 1;
 }

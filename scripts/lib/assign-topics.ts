@@ -78,8 +78,8 @@ export function combinedScore(termScore: number, similarity: number): number {
 export interface Assignment {
   /** Topic ids, primary first. */
   topics: string[];
-  /** How the primary topic was found. */
-  how: 'terms' | 'centroid' | 'pinned';
+  /** How the primary topic was found: `kept` is an unchanged paper keeping its earlier topics. */
+  how: 'terms' | 'centroid' | 'pinned' | 'kept';
 }
 
 /**

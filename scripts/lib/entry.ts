@@ -48,3 +48,19 @@ export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = {
   const yaml = stringify(frontmatter, { version: '1.1', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
   return `---\n${yaml}---\n\n${body}\n${NOTES_MARKER}\n${owned.notes}`;
 }
+
+/** What the last ingest wrote for a paper: its title, topics, keywords and generated body. */
+export function previousEntry(text: string): { title: string; body: string; topics: string[]; keywords: string[] } | undefined {
+  const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
+  if (!match) return undefined;
+  let data: Record<string, unknown>;
+  try {
+    data = parse(match[1]) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const { title, topics, keywords } = data ?? {};
+  if (typeof title !== 'string' || !Array.isArray(topics) || !Array.isArray(keywords)) return undefined;
+  const at = match[2].indexOf(`\n${NOTES_MARKER}`);
+  return { title, topics: topics.map(String), keywords: keywords.map(String), body: at === -1 ? match[2] : match[2].slice(0, at) };
+}

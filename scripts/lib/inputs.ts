@@ -9,10 +9,11 @@ import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './digest.ts';
 import { InputError, InputErrors } from './errors.ts';
 import { parseInput } from './parse.ts';
-import { ownedParts, type OwnedParts } from './entry.ts';
+import { ownedParts, previousEntry, type OwnedParts } from './entry.ts';
+import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from './pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
-import { readEntries } from './write.ts';
+import { readEntries, STATE_FILE } from './write.ts';
 
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {
@@ -72,10 +73,10 @@ export interface ContentInputs {
   /** With `lenient`: the entries and files left out, and why. */
   skipped: InputError[];
   topics: Topic[];
-  /** Topics pinned by hand in existing entries, by slug. */
-  pinned: Map<string, string[]>;
-  /** What users own in existing entries (extra fields, notes), by slug. */
-  owned: Map<string, OwnedParts>;
+  /** What the last ingest left: pinned topics, what users own, earlier keywords and topics. */
+  previous: Required<Previous>;
+  /** Fingerprint of `topics.yaml`, remembered in the papers folder for the next run. */
+  taxonomy: string;
   errors: InputError[];
 }
 
@@ -90,15 +91,29 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   for (const path of extra) inputs.set(basename(path), path);
   const digests = parseDigests([...inputs.values()], errors, year, lenient, skipped);
   let topics: Topic[] = [];
-  if (!existsSync(paths.topics)) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
-  else collectErrors(errors, () => (topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), shown(paths.topics))));
+  const topicsText = existsSync(paths.topics) ? readFileSync(paths.topics, 'utf8') : undefined;
+  if (topicsText === undefined) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
+  else collectErrors(errors, () => (topics = parseTopicsFile(topicsText, shown(paths.topics))));
+  const taxonomy = taxonomyHash(topicsText ?? '');
   const pinned = new Map<string, string[]>();
   const owned = new Map<string, OwnedParts>();
+  const entries = new Map<string, PreviousEntry>();
   const topicIds = new Set(topics.map((topic) => topic.id));
-  for (const [name, text] of readEntries(paths.papers)) {
+  const existing = readEntries(paths.papers);
+  // Earlier keywords and topics are worth keeping only if they were made with this taxonomy.
+  const sameTaxonomy = (() => {
+    try {
+      return JSON.parse(existing.get(STATE_FILE) ?? '{}').taxonomy === taxonomy;
+    } catch {
+      return false;
+    }
+  })();
+  for (const [name, text] of existing) {
     if (!name.endsWith('.mdx')) continue;
     const slug = name.replace(/\.mdx$/, '');
     owned.set(slug, ownedParts(text));
+    const before = sameTaxonomy ? previousEntry(text) : undefined;
+    if (before) entries.set(slug, before);
     collectErrors(errors, () => {
       const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
       if (kept) pinned.set(slug, kept);
@@ -106,7 +121,7 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   }
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
-  return { digests, skipped, topics, pinned, owned, errors };
+  return { digests, skipped, topics, previous: { pinned, owned, entries }, taxonomy, errors };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

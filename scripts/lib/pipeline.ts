@@ -17,7 +17,7 @@ import { assignSlugs, shortHash } from './slug.ts';
 import { countWords, firstSentence, normalizeSpace } from './text.ts';
 import { buildCorpus } from './vectors.ts';
 import { mapFile, mapPositions } from './map.ts';
-import { MAP_FILE } from './write.ts';
+import { MAP_FILE, STATE_FILE } from './write.ts';
 
 /** A paper after cleanup and merging, before enrichment. */
 export interface CleanPaper {
@@ -98,6 +98,15 @@ export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
   return [...byIdentity.values()];
 }
 
+/** What the last ingest wrote for a paper, as far as keeping it stable needs. */
+export interface PreviousEntry {
+  title: string;
+  /** The generated body (the abstract as MDX, above the notes marker). */
+  body: string;
+  topics: string[];
+  keywords: string[];
+}
+
 /** A paper ready to write, with how its primary topic was found (for the topics report). */
 export interface EnrichedPaper {
   paper: Paper;
@@ -120,9 +129,18 @@ export function enrichPapers(
   topics: readonly Topic[],
   pinned: ReadonlyMap<string, string[]> = new Map(),
   time: StepTimer = untimed,
+  previous: ReadonlyMap<string, PreviousEntry> = new Map(),
 ): EnrichedPaper[] {
   const corpus = time('vectors', () => buildCorpus(papers));
   const slugs = assignSlugs(papers);
+  const bodies = time('mdx', () => papers.map((p) => abstractToMdx(p.abstract)));
+  // A paper whose title and abstract are as before keeps its keywords and topics (when the taxonomy
+  // is unchanged too, see `ingest.ts`): adding a digest then rewrites only the entries it touches and
+  // those whose related papers change, and a paper never jumps topic because others arrived.
+  const kept = papers.map((p, i) => {
+    const before = previous.get(slugs[i]);
+    return before && before.title === p.title && before.body === bodies[i] ? before : undefined;
+  });
   const assignments = time('topics', () =>
     assignTopics(
       papers,
@@ -131,7 +149,10 @@ export function enrichPapers(
       slugs.map((slug) => pinned.get(slug)),
     ),
   );
-  const keywords = time('keywords', () => papers.map((_, i) => keywordsFor(corpus, i)));
+  for (const [i, before] of kept.entries()) {
+    if (before && !pinned.has(slugs[i])) assignments[i] = { topics: before.topics, how: 'kept' };
+  }
+  const keywords = time('keywords', () => papers.map((_, i) => kept[i]?.keywords ?? keywordsFor(corpus, i)));
   const related = time('related', () =>
     relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity }))),
   );
@@ -161,15 +182,27 @@ export function enrichPapers(
         summary: firstSentence(p.abstract),
         words: countWords(p.abstract),
       },
-      body: abstractToMdx(p.abstract),
+      body: bodies[i],
       how: assignments[i].how,
       position: positions[i],
     })),
   );
 }
 
-/** The content files to write for enriched papers: `<slug>.mdx` → file text, and the map. */
-export function entryFiles(papers: readonly EnrichedPaper[], owned: ReadonlyMap<string, OwnedParts> = new Map()): Map<string, string> {
+/** Everything the last ingest left that this one keeps or builds on. */
+export interface Previous {
+  pinned?: ReadonlyMap<string, string[]>;
+  owned?: ReadonlyMap<string, OwnedParts>;
+  /** Earlier entries by slug; their keywords and topics are kept for unchanged papers. */
+  entries?: ReadonlyMap<string, PreviousEntry>;
+}
+
+/** The content files to write for enriched papers: `<slug>.mdx` → file text, the map, and the state. */
+export function entryFiles(
+  papers: readonly EnrichedPaper[],
+  owned: ReadonlyMap<string, OwnedParts> = new Map(),
+  taxonomy = '',
+): Map<string, string> {
   const files = new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body, owned.get(paper.slug))]));
   files.set(
     MAP_FILE,
@@ -178,15 +211,21 @@ export function entryFiles(papers: readonly EnrichedPaper[], owned: ReadonlyMap<
       papers.map(({ position }) => position),
     ),
   );
+  files.set(STATE_FILE, `${JSON.stringify({ taxonomy }, null, 1)}\n`);
   return files;
 }
 
-/** The whole papers folder to write: `<slug>.mdx` → file text, plus the map. */
+/** A fingerprint of the taxonomy: when it changes, every paper's topics and keywords are recomputed. */
+export function taxonomyHash(topicsText: string): string {
+  return shortHash(topicsText, 16);
+}
+
+/** The whole papers folder to write: `<slug>.mdx` → file text, plus the map and the state. */
 export function buildEntries(
   digests: readonly ParsedDigest[],
   topics: readonly Topic[],
-  pinned?: ReadonlyMap<string, string[]>,
-  owned?: ReadonlyMap<string, OwnedParts>,
+  previous: Previous = {},
+  taxonomy = '',
 ): Map<string, string> {
-  return entryFiles(enrichPapers(mergePapers(digests), topics, pinned), owned);
+  return entryFiles(enrichPapers(mergePapers(digests), topics, previous.pinned, undefined, previous.entries), previous.owned, taxonomy);
 }

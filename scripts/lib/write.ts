@@ -29,8 +29,11 @@ export interface WriteResult {
 /** The corpus map's point positions, generated beside the entries (see `map.ts`). */
 export const MAP_FILE = '_map.json';
 
-/** Files ingest generates in the papers folder: the entries and the map. Anything else is the user's. */
-export const isGenerated = (name: string) => name.endsWith('.mdx') || name === MAP_FILE;
+/** What ingest remembers between runs (the taxonomy it assigned topics with). */
+export const STATE_FILE = '_ingest.json';
+
+/** Files ingest generates in the papers folder: the entries, the map and its state. Anything else is the user's. */
+export const isGenerated = (name: string) => name.endsWith('.mdx') || name === MAP_FILE || name === STATE_FILE;
 
 /** Names and contents of the generated files in `dir` (empty if it does not exist). */
 export function readEntries(dir: string): Map<string, string> {

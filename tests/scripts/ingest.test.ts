@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyContent, fingerprint, ingest } from '../helpers/content.ts';
 import { FIXTURES } from '../helpers/paths.ts';
@@ -21,7 +22,7 @@ describe('npm run ingest', () => {
     const first = ingest(dir);
     expect(first.status).toBe(0);
     // The committed content/papers is what ingest makes of the committed digests.
-    expect(first.stdout).toMatch(/83 papers from 1 digest .*\(files: 0 written, 0 removed, 84 unchanged\)/);
+    expect(first.stdout).toMatch(/83 papers from 1 digest .*\(files: 0 written, 0 removed, 85 unchanged\)/);
     expect(fingerprint(dir)).toEqual(before);
   });
 
@@ -34,7 +35,7 @@ describe('npm run ingest', () => {
     writeFileSync(join(papers, 'no-longer-in-any-digest.mdx'), 'stale');
     const result = ingest(dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/\(files: 2 written, 1 removed, 82 unchanged\)/);
+    expect(result.stdout).toMatch(/\(files: 2 written, 1 removed, 83 unchanged\)/);
     const after = fingerprint(papers);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     // Untouched entries keep their bytes and their mtime.
@@ -140,6 +141,34 @@ describe('npm run ingest', () => {
     expect(result.stdout).toMatch(/84 papers from 2 digests/);
     expect(existsSync(join(dir, 'papers/a-good-title.mdx'))).toBe(true);
     expect(existsSync(join(dir, 'digests/binary.txt'))).toBe(false);
+  });
+
+  it('adding a digest rewrites only the new entries, those whose related papers change, and the map', () => {
+    const dir = content();
+    const before = fingerprint(join(dir, 'papers'));
+    const result = ingest(dir, [join(FIXTURES, 'good-mar-15.txt')]);
+    expect(result.status).toBe(0);
+    const after = fingerprint(join(dir, 'papers'));
+    const changed = Object.keys(before).filter((name) => name.endsWith('.mdx') && after[name] !== before[name]);
+    expect(changed.length).toBeLessThan(15);
+    const frontmatter = (text: string) => parse(text.split('\n---\n')[0].slice(4)) as Record<string, unknown>;
+    const decode = (entry: string) => Buffer.from(entry.split(':').slice(1).join(':'), 'base64').toString('utf8');
+    for (const name of changed) {
+      // Everything but the related list is as it was: keywords and topics are kept for unchanged papers.
+      const { related: _old, ...was } = frontmatter(decode(before[name]));
+      const { related: _new, ...is } = frontmatter(decode(after[name]));
+      expect(is, name).toEqual(was);
+    }
+  });
+
+  it('recomputes every paper when the taxonomy changes', () => {
+    const dir = content();
+    const topics = join(dir, 'topics.yaml');
+    writeFileSync(topics, readFileSync(topics, 'utf8').replace('- { term: RLHF, weight: 3 }', '- { term: RLHF, weight: 1 }'));
+    const result = ingest(dir);
+    expect(result.status).toBe(0);
+    // The state file records the new taxonomy; a run after it changes nothing.
+    expect(ingest(dir).stdout).toMatch(/0 written, 0 removed/);
   });
 
   it('refuses to run while another live ingest holds the lock', () => {

@@ -57,6 +57,8 @@ export const paperSchema = z.object({
   arxiv: z.string().regex(ARXIV_ID_PATTERN).optional(),
   /** arXiv categories, primary first, when known. */
   categories: z.array(z.string().min(1)).optional(),
+  /** Upvotes on Hugging Face daily papers, when the source gives them (the highest seen). */
+  upvotes: z.number().int().nonnegative().optional(),
   /** Year of publication, when a source gives only the year (BibTeX). */
   year: z.number().int().min(1000).max(9999).optional(),
   /** Date of first publication (`YYYY-MM-DD`), when the source gives it. */

@@ -21,6 +21,10 @@ export interface RawPaper {
   published?: string;
   /** Year of publication, when only the year is known (BibTeX). */
   year?: number;
+  /** Key phrases the source curated (Hugging Face's `ai_keywords`): used instead of computed ones. */
+  keywords?: string[];
+  /** Hugging Face upvotes, when known. */
+  upvotes?: number;
   /** Links to the paper and its code, beyond the URLs in the abstract. */
   links?: Link[];
 }

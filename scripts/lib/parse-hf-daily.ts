@@ -22,6 +22,8 @@ const entrySchema = z.looseObject({
     publishedAt: z.string().optional(),
     githubRepo: z.string().optional(),
     projectPage: z.string().optional(),
+    upvotes: z.number().int().nonnegative().optional(),
+    ai_keywords: z.array(z.string()).optional(),
   }),
   publishedAt: z.string().optional(),
 });
@@ -101,6 +103,10 @@ export function parseHfDaily(text: string, file: string, options: ParseOptions =
         authors: (paper.authors ?? []).filter((author) => !author.hidden && author.name?.trim()).map((author) => author.name!.trim()),
         ...(id ? { arxiv: id } : {}),
         ...(published ? { published } : {}),
+        ...(paper.upvotes !== undefined ? { upvotes: paper.upvotes } : {}),
+        ...(paper.ai_keywords?.length
+          ? { keywords: [...new Set(paper.ai_keywords.map((k) => k.trim()).filter(Boolean))].slice(0, 8) }
+          : {}),
         links: [
           ...(id ? arxivLinks(id) : []),
           ...(code ? [{ url: code, kind: 'code' as const }] : []),

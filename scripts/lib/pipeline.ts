@@ -27,7 +27,7 @@ export interface CleanPaper {
   identity: string;
   digests: Paper['digests'];
   /** What richer sources know: authors, arXiv id, categories, date, links to the paper and its code. */
-  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'year' | 'links'>;
+  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'year' | 'keywords' | 'upvotes' | 'links'>;
 }
 
 /**
@@ -48,6 +48,9 @@ function mergeMeta(into: CleanPaper['meta'], from: CleanPaper['meta']): CleanPap
     categories: into.categories?.length ? into.categories : from.categories,
     published: into.published ?? from.published,
     year: into.year ?? from.year,
+    keywords: into.keywords?.length ? into.keywords : from.keywords,
+    // The highest count seen: upvotes only grow.
+    upvotes: into.upvotes === undefined && from.upvotes === undefined ? undefined : Math.max(into.upvotes ?? 0, from.upvotes ?? 0),
     links,
   };
 }
@@ -84,6 +87,8 @@ export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
         categories: raw.categories,
         published: raw.published,
         year: raw.year,
+        keywords: raw.keywords,
+        upvotes: raw.upvotes,
         links: raw.links,
       };
       const known = byIdentity.get(identity);
@@ -152,7 +157,8 @@ export function enrichPapers(
   for (const [i, before] of kept.entries()) {
     if (before && !pinned.has(slugs[i])) assignments[i] = { topics: before.topics, how: 'kept' };
   }
-  const keywords = time('keywords', () => papers.map((_, i) => kept[i]?.keywords ?? keywordsFor(corpus, i)));
+  // Keywords a source curated (Hugging Face's ai_keywords) come first; then kept, then computed ones.
+  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus, i)));
   const related = time('related', () =>
     relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity }))),
   );
@@ -178,6 +184,7 @@ export function enrichPapers(
         ...(p.meta.categories?.length ? { categories: p.meta.categories } : {}),
         ...(p.meta.published ? { published: p.meta.published } : {}),
         ...(p.meta.year ? { year: p.meta.year } : {}),
+        ...(p.meta.upvotes !== undefined ? { upvotes: p.meta.upvotes } : {}),
         links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
         summary: firstSentence(p.abstract),
         words: countWords(p.abstract),

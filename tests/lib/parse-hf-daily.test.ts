@@ -99,3 +99,12 @@ describe('Hugging Face metadata', () => {
     expect(paper.authors).toEqual(['Shown']);
   });
 });
+
+describe('Hugging Face curated fields', () => {
+  it('keeps upvotes and the ai_keywords of 2026 exports', () => {
+    const [first] = parseInput(readFileSync(join(HF, '2026', '2026-07-01.json')), '2026-07-01.json').papers;
+    expect(first.upvotes).toBe(162);
+    expect(first.keywords!.slice(0, 2)).toEqual(['world foundation model', 'world latent space']);
+    expect(first.keywords!.length).toBeLessThanOrEqual(8);
+  });
+});

@@ -3,16 +3,14 @@
  * search, how big paper pages are, and Lighthouse's four category scores (the `lighthouse` package,
  * driving Debian's Chromium through chrome-launcher, on localhost).
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
+import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
+import { serve } from './static-server.ts';
 
 export interface PageMeasurement {
   /** Bytes of everything a paper page fetches on first load, before any search: as served here, and gzipped as a host would send it. */
@@ -23,28 +21,11 @@ export interface PageMeasurement {
   lighthouse: Record<string, Record<string, number>>;
 }
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** Measures the site in `dist`; `paper` is the path of one paper page. */
 export async function measurePages(dist: string, paper: string): Promise<PageMeasurement> {
-  const files = sirv(dist, { dev: true, etag: false });
-  const server = createServer((req, res) =>
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const chromePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  const server = await serve(dist);
+  const origin = new URL(server.url).origin;
+  const chromePath = findChromium()!;
   try {
     const papersDir = join(dist, 'papers');
     const sizes = readdirSync(papersDir)
@@ -52,7 +33,7 @@ export async function measurePages(dist: string, paper: string): Promise<PageMea
       .map((name) => readFileSync(join(papersDir, name, 'index.html')).length);
     const meanPaperHtml = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
 
-    const browser = await chromium.launch({ executablePath: chromePath, args: FLAGS });
+    const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_FLAGS });
     const page = await browser.newPage();
     await page.goto(`${origin}${paper}`);
     await page.waitForLoadState('networkidle');
@@ -76,7 +57,7 @@ export async function measurePages(dist: string, paper: string): Promise<PageMea
     };
 
     const scores: PageMeasurement['lighthouse'] = {};
-    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS });
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROMIUM_FLAGS });
     try {
       for (const [name, path] of [
         ['home', '/'],
@@ -93,6 +74,6 @@ export async function measurePages(dist: string, paper: string): Promise<PageMea
     }
     return { firstLoad, meanPaperHtml, lighthouse: scores };
   } finally {
-    server.close();
+    await server.close();
   }
 }

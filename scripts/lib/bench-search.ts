@@ -3,12 +3,10 @@
  * served from localhost: what the browser fetches from opening search to the first results, and how
  * long results take to appear after the last keystroke.
  */
-import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import sirv from 'sirv';
+import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
+import { serve } from './static-server.ts';
 
 export interface SearchMeasurement {
   /** Requests and bytes from pressing Ctrl+K to the first results of a one-word query. */
@@ -54,28 +52,9 @@ const median = (values: number[]) => {
 
 /** Measures search on the site in `dist`. */
 export async function measureSearch(dist: string): Promise<SearchMeasurement> {
-  const files = sirv(dist, { dev: true, etag: false });
-  const server = createServer((req, res) =>
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const server = await serve(dist);
+  const origin = new URL(server.url).origin;
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
@@ -170,6 +149,6 @@ export async function measureSearch(dist: string): Promise<SearchMeasurement> {
     return { firstResults, breakdown, untilIdle, latencies, medianMs: Math.round(median(latencies) * 10) / 10 };
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }

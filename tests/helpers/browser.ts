@@ -3,20 +3,8 @@
  * (which never downloads a browser). Locally, a machine without Chromium skips the browser tests and
  * says so; in CI (`CI=true`) a missing browser fails the run instead.
  */
-import { execFileSync } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
-
-/** Path of the Chromium binary on PATH, or undefined. */
-export function findChromium(): string | undefined {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
-    } catch {
-      // not this name; try the next
-    }
-  }
-  return undefined;
-}
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/lib/chromium.ts';
 
 export const CHROMIUM = findChromium();
 
@@ -28,16 +16,5 @@ if (!CHROMIUM) {
 
 /** Launches headless Chromium with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }

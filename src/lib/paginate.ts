@@ -1,20 +1,46 @@
 /** Splitting long lists into pages, and the orders the paper index offers. */
 import type { Paper } from '../schemas.ts';
-import { newestFirst } from './feeds.ts';
+import { byTitle, newestFirst } from './feeds.ts';
 
 /** Papers per page of the paper index: a page stays small however large the site grows. */
 export const PAGE_SIZE = 50;
 
 export type PaperOrder = 'newest' | 'title';
 
-/** Papers in the order the index shows them. */
-export function orderPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: readonly T[], order: PaperOrder): T[] {
-  return order === 'newest'
-    ? newestFirst(papers)
-    : [...papers].sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+/**
+ * Orders already computed, per list: every page of the index asks for the same order of the same
+ * (memoised) list, and sorting it again per page made the index quadratic in the number of papers.
+ */
+const ordered = new WeakMap<readonly object[], Map<PaperOrder, readonly object[]>>();
+
+/** Papers in the order the index shows them. The result is shared between callers: do not mutate it. */
+export function orderPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: readonly T[], order: PaperOrder): readonly T[] {
+  let orders = ordered.get(papers);
+  if (!orders) ordered.set(papers, (orders = new Map()));
+  let result = orders.get(order) as readonly T[] | undefined;
+  if (!result) {
+    result = order === 'newest' ? newestFirst(papers) : [...papers].sort((a, b) => byTitle.compare(a.title, b.title));
+    orders.set(order, result);
+  }
+  return result;
 }
 
 /** Page `n` (1-based) of `items`, with the number of pages (at least 1). */
 export function pageOf<T>(items: readonly T[], n: number, size = PAGE_SIZE): { items: T[]; pages: number } {
   return { items: items.slice((n - 1) * size, n * size), pages: Math.max(1, Math.ceil(items.length / size)) };
+}
+
+/**
+ * The page numbers a pagination bar shows on page `n` of `pages`: the first, the last, and `radius`
+ * either side of the current one, with `null` where numbers are left out. Listing every page made each
+ * index page grow with the site (200 links at 10,000 papers); this keeps it constant, and every page
+ * stays reachable through its neighbours.
+ */
+export function pageWindow(n: number, pages: number, radius = 2): (number | null)[] {
+  const shown: (number | null)[] = [];
+  for (let i = 1; i <= pages; i++) {
+    if (i === 1 || i === pages || Math.abs(i - n) <= radius) shown.push(i);
+    else if (shown.at(-1) !== null) shown.push(null);
+  }
+  return shown;
 }

@@ -6,11 +6,9 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { toString } from 'mdast-util-to-string';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { NOTES_MARKER } from '../../scripts/lib/entry.ts';
-import { parseMdx } from '../../scripts/lib/mdx.ts';
+import { abstractText } from '../../scripts/lib/mdx.ts';
 import { formatDigestDate } from '../lib/dates.ts';
 import { urlHelpers } from '../lib/url.ts';
 import type { Paper, Topic } from '../schemas.ts';
@@ -24,8 +22,7 @@ export interface DevIndex {
 function readEntry(text: string): { paper: Paper; body: string } | undefined {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!match) return undefined;
-  // The body is MDX made of text and links only: its plain text is what the page shows.
-  return { paper: parse(match[1]) as Paper, body: toString(parseMdx(match[2].split(NOTES_MARKER)[0])) };
+  return { paper: parse(match[1]) as Paper, body: abstractText(match[2]) };
 }
 
 /** Builds the in-memory Pagefind bundle for the content folder `contentDir`, for a site under `base`. */

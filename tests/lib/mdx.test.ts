@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { abstractToMdx, assertInert, parseMdx } from '../../scripts/lib/mdx.ts';
+import { toString } from 'mdast-util-to-string';
+import { readdirSync, readFileSync } from 'node:fs';
+import { NOTES_MARKER } from '../../scripts/lib/entry.ts';
+import { abstractText, abstractToMdx, assertInert, parseMdx } from '../../scripts/lib/mdx.ts';
 import { normalizeSpace } from '../../scripts/lib/text.ts';
 import { elementsOf, renderedParagraphs, renderMdx } from '../helpers/mdx-render.ts';
 
@@ -148,5 +151,39 @@ describe('property: any text survives MDX exactly', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads back as the same plain text with plain CommonMark as with the MDX parser', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const mdx = abstractToMdx(normalizeSpace(input));
+        expect(abstractText(mdx)).toBe(toString(parseMdx(mdx)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('abstractText', () => {
+  it('is the text above the notes marker, as the MDX parser reads it, for every seed entry', () => {
+    const dir = 'content/papers';
+    const bodies = readdirSync(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => readFileSync(`${dir}/${name}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+    expect(bodies.length).toBeGreaterThanOrEqual(83);
+    for (const body of bodies) {
+      expect(abstractText(`${body}\n${NOTES_MARKER}\nmy *notes*`)).toBe(toString(parseMdx(body.split(NOTES_MARKER)[0])));
+      expect(abstractText(body)).not.toContain('notes');
+    }
+  });
+
+  it.each([
+    'a reward model ({varphi}) and {1 + 1} and {',
+    'x < y and <div>html</div> and <Component prop={1} />',
+    'export const a = 1',
+    'back\\slash \\{ \\* and a trailing backslash \\',
+    '&amp; &#x41; &lt; and www.example.com',
+  ])('gives back hostile text exactly: %j', (text) => {
+    expect(abstractText(abstractToMdx(text))).toBe(text);
   });
 });

@@ -115,6 +115,8 @@ describe('a digest of hostile abstracts', () => {
       const ld = $!('script[type="application/ld+json"]').text();
       expect(ld).not.toMatch(/<\/script/i);
       expect(JSON.parse(ld).headline).toBe(normalize(title));
+      // Its abstract is the text the page shows, without the reader's notes.
+      expect(normalize(JSON.parse(ld).abstract)).toBe(normalize(abstract).replace('{varphi}', 'φ'));
     }
   });
 });

@@ -25,9 +25,19 @@ export function orderPapers<T extends Pick<Paper, 'digests' | 'title'>>(papers: 
   return result;
 }
 
-/** Page `n` (1-based) of `items`, with the number of pages (at least 1). */
+/** Pages needed for `count` items (at least 1: an empty index is still a page). */
+export function pageCount(count: number, size = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** Page `n` (1-based) of `items`, with the number of pages. */
 export function pageOf<T>(items: readonly T[], n: number, size = PAGE_SIZE): { items: T[]; pages: number } {
-  return { items: items.slice((n - 1) * size, n * size), pages: Math.max(1, Math.ceil(items.length / size)) };
+  return { items: items.slice((n - 1) * size, n * size), pages: pageCount(items.length, size) };
+}
+
+/** `getStaticPaths` entries for pages 2.. of an index of `count` items (page 1 is the index itself). */
+export function laterPages(count: number): { params: { page: string } }[] {
+  return Array.from({ length: pageCount(count) - 1 }, (_, i) => ({ params: { page: String(i + 2) } }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newestFirst, paperDate } from '../../src/lib/feeds.ts';
-import { orderPapers, pageOf, pageWindow } from '../../src/lib/paginate.ts';
+import { laterPages, orderPapers, pageOf, pageWindow } from '../../src/lib/paginate.ts';
 
 const paper = (title: string, date: string | undefined, rank = 1) => ({
   title,
@@ -21,6 +21,9 @@ describe('paper index', () => {
   it('splits into pages, always at least one', () => {
     expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], pages: 3 });
     expect(pageOf([], 1, 2)).toEqual({ items: [], pages: 1 });
+    expect(laterPages(0)).toEqual([]);
+    expect(laterPages(50)).toEqual([]);
+    expect(laterPages(101)).toEqual([{ params: { page: '2' } }, { params: { page: '3' } }]);
   });
 
   it('dates feed items only by full dates', () => {

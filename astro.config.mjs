@@ -3,7 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
+import { EXTERNAL_LINK_OPTIONS } from './scripts/lib/mdx.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { normalizeBase } from './src/lib/url.ts';
 
@@ -26,7 +28,13 @@ export default defineConfig({
   markdown: {
     // Abstracts are rendered exactly as written: GFM from remark-gfm (passed here, not the built-in
     // switch, so there is one copy of it) and no SmartyPants rewriting of quotes and dashes.
-    processor: unified({ remarkPlugins: [remarkGfm], gfm: false, smartypants: false }),
+    // External links get the same rel as in bodies rendered by the paper loader (see `inertHtml`).
+    processor: unified({
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeExternalLinks, EXTERNAL_LINK_OPTIONS]],
+      gfm: false,
+      smartypants: false,
+    }),
   },
   integrations: [mdx(), sitemap(), pagefind()],
   vite: {

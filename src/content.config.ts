@@ -1,13 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
+import { paperLoader } from './lib/paper-loader.ts';
 import { mapPointSchema, paperSchema, topicSchema } from './schemas.ts';
 
 /** The content folder; `ABSTRACTA_CONTENT` builds another one (tests and benchmarks use it). */
 const CONTENT = process.env.ABSTRACTA_CONTENT || './content';
 
-/** One MDX entry per paper, written by `npm run ingest`. */
+/** One MDX entry per paper, written by `npm run ingest`; see `paperLoader` for how bodies render. */
 const papers = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `${CONTENT}/papers` }),
+  loader: paperLoader(`${CONTENT}/papers`),
   schema: paperSchema,
 });
 

@@ -10,14 +10,18 @@
  * - every result is parsed back with the MDX parser and must contain nothing but paragraphs, text and
  *   links whose text equals the input; anything else is a bug and stops the ingest.
  */
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { Link as MdastLink, Paragraph, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown, mdxToMarkdown } from 'mdast-util-mdx';
+import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import rehypeExternalLinks, { type Options as RehypeExternalLinksOptions } from 'rehype-external-links';
 import { NOTES_MARKER } from './entry.ts';
 import { findLinks } from './links.ts';
 
@@ -95,4 +99,33 @@ export function parseMdx(mdx: string): Root {
  */
 export function abstractText(body: string): string {
   return toString(fromMarkdown(body.split(NOTES_MARKER)[0]));
+}
+
+/** What external links in an abstract carry: no `window.opener`, no referrer sent to other sites. */
+export const EXTERNAL_LINK_OPTIONS: RehypeExternalLinksOptions = { rel: ['noopener', 'noreferrer'] };
+
+const externalLinks = rehypeExternalLinks(EXTERNAL_LINK_OPTIONS);
+
+/**
+ * An entry body as HTML without compiling it as MDX, when that gives the same page: the abstract part
+ * holds only paragraphs, text and links (what ingest writes) and no notes follow the marker. Anything
+ * else (a hand-written component, an expression, notes in MDX) returns `undefined` and the entry is
+ * compiled by `@astrojs/mdx` as usual. Compiling 10,000 MDX modules is most of a large build, and this
+ * HTML can be cached between builds where compiled modules cannot. Parsing is the MDX parser's, the
+ * HTML comes from mdast-util-to-hast and hast-util-to-html, and links get the same rehype plugin the
+ * Markdown processor runs, so both paths give the same markup (tests hold them to it).
+ */
+export function inertHtml(body: string): { html: string; text: string } | undefined {
+  const at = body.indexOf(NOTES_MARKER);
+  if (at !== -1 && body.slice(at + NOTES_MARKER.length).trim() !== '') return undefined;
+  const tree = parseMdx(at === -1 ? body : body.slice(0, at));
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!ALLOWED_TYPES.has(node.type)) return undefined;
+    if (node.children) stack.push(...(node.children as typeof stack));
+  }
+  const hast = toHast(tree);
+  externalLinks(hast as HastRoot);
+  return { html: toHtml(hast), text: toString(tree) };
 }

@@ -3,6 +3,7 @@
  * that records elements, so tests can read back exactly the text a page would show.
  */
 import { evaluate } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
 
 interface Element {
   type: unknown;
@@ -28,9 +29,12 @@ export function elementsOf(node: unknown, tag: string): Element[] {
   return [...(element.type === tag ? [element] : []), ...elementsOf(element.props.children, tag)];
 }
 
-/** Evaluates `mdx` and returns the rendered tree (with no components: plain HTML tags as strings). */
+/**
+ * Evaluates `mdx` with remark-gfm, as the site compiles it, and returns the rendered tree (with no
+ * components: plain HTML tags as strings).
+ */
 export async function renderMdx(mdx: string): Promise<unknown> {
-  const { default: Content } = await evaluate(mdx, { Fragment, jsx, jsxs: jsx, development: false } as never);
+  const { default: Content } = await evaluate(mdx, { Fragment, jsx, jsxs: jsx, development: false, remarkPlugins: [remarkGfm] } as never);
   return (Content as (props: object) => unknown)({});
 }
 

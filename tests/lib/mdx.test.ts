@@ -1,11 +1,12 @@
+import { load } from 'cheerio';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NOTES_MARKER } from '../../scripts/lib/entry.ts';
-import { abstractText, abstractToMdx, assertInert, parseMdx } from '../../scripts/lib/mdx.ts';
+import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx } from '../../scripts/lib/mdx.ts';
 import { normalizeSpace } from '../../scripts/lib/text.ts';
-import { elementsOf, renderedParagraphs, renderMdx } from '../helpers/mdx-render.ts';
+import { elementsOf, renderedParagraphs, renderMdx, textOf } from '../helpers/mdx-render.ts';
 
 /** A global that hostile input tries to set; it must stay undefined. */
 const CANARY = '__abstractaCanary';
@@ -153,6 +154,24 @@ describe('property: any text survives MDX exactly', () => {
     );
   });
 
+  it('renders to the same HTML without MDX as compiled MDX does: paragraphs, text and links', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (input) => {
+        const mdx = abstractToMdx(normalizeSpace(input));
+        const html = inertHtml(`${mdx}\n${NOTES_MARKER}\n`);
+        expect(html).toBeDefined();
+        const $ = load(html!.html, null, false);
+        const compiled = await renderMdx(mdx);
+        expect($('p').map((_, p) => $(p).text()).get()).toEqual(elementsOf(compiled, 'p').map(textOf));
+        expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual(elementsOf(compiled, 'a').map((a) => a.props.href));
+        // Nothing but paragraphs and links, whatever the input.
+        expect($('*').filter((_, el) => !['p', 'a'].includes(el.tagName)).length).toBe(0);
+        expect(html!.text).toBe(toString(parseMdx(mdx)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads back as the same plain text with plain CommonMark as with the MDX parser', () => {
     fc.assert(
       fc.property(text, (input) => {
@@ -161,6 +180,29 @@ describe('property: any text survives MDX exactly', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('inertHtml', () => {
+  const body = abstractToMdx('See https://github.com/a/b for code, and {x} as text.');
+
+  it('renders an abstract, with noopener and noreferrer on external links', () => {
+    const html = inertHtml(`${body}\n${NOTES_MARKER}\n`);
+    expect(html?.html).toBe(
+      '<p>See <a href="https://github.com/a/b" rel="noopener noreferrer">https://github.com/a/b</a> for code, and {x} as text.</p>',
+    );
+    expect(html?.text).toBe('See https://github.com/a/b for code, and {x} as text.');
+  });
+
+  it.each([
+    ['notes below the marker', `${body}\n${NOTES_MARKER}\nMy *note*.\n`],
+    ['an expression', `${body}\n\n{1 + 1}\n`],
+    ['a component', `${body}\n\n<Chart />\n`],
+    ['an import', `import X from './x.js'\n\n${body}`],
+    ['a heading', `# Heading\n\n${body}`],
+    ['emphasis', `*Note:* ${body}`],
+  ])('leaves a body with %s to the MDX compiler', (_, mdx) => {
+    expect(inertHtml(mdx)).toBeUndefined();
   });
 });
 

@@ -51,6 +51,7 @@ describe('the built seed site', () => {
       const $ = html(`papers/${paper.slug}`);
       for (const link of paper.links) {
         expect($(`.abstract a[href="${link.url}"]`).length, link.url).toBe(1);
+        expect($(`.abstract a[href="${link.url}"]`).attr('rel')).toBe('noopener noreferrer');
         const button = $(`.paper-links a[href="${link.url}"]`);
         expect(button.attr('rel')).toBe('noopener noreferrer');
         expect(button.hasClass(`link-${link.kind}`)).toBe(true);

@@ -1,0 +1,73 @@
+/**
+ * Fingerprints of a step's inputs, so a step whose inputs are unchanged since its last run can be
+ * skipped (ingest, `astro build`). Source files are hashed by content; large trees of generated or
+ * user files (content/, dist/) by name, size and modification time, which ingest keeps for files it
+ * does not change (see `write.ts`). The last fingerprint of each step lives in
+ * `node_modules/.cache/abstracta/`, never in content/ (committed) or dist/ (deployed).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from './write.ts';
+
+export interface FingerprintInputs {
+  /** Files and folders hashed by content (source code, configuration). Missing ones count as missing. */
+  sources?: readonly string[];
+  /** Folders hashed by the name, size and mtime of every file in them. */
+  trees?: readonly string[];
+  /** Anything else the result depends on: options, environment variables. */
+  values?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Every file under `dir`, sorted, as paths relative to it; none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [''];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** A hex digest of everything in `inputs`; equal digests mean the step would do the same work. */
+export function fingerprint(inputs: FingerprintInputs): string {
+  const hash = createHash('sha256');
+  const field = (...parts: string[]) => hash.update(`${parts.join('\0')}\n`);
+  for (const source of inputs.sources ?? []) {
+    const files = filesUnder(source);
+    field('source', resolve(source), String(files.length));
+    for (const file of files) {
+      field('file', file);
+      hash.update(readFileSync(join(source, file)));
+    }
+  }
+  for (const tree of inputs.trees ?? []) {
+    const files = filesUnder(tree);
+    field('tree', resolve(tree), String(files.length));
+    for (const file of files) {
+      const stat = statSync(join(tree, file), { bigint: true });
+      field(file, String(stat.size), String(stat.mtimeNs));
+    }
+  }
+  for (const [key, value] of Object.entries(inputs.values ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    field('value', key, value ?? '\u0000unset');
+  }
+  return hash.digest('hex');
+}
+
+/** Where the last fingerprint of `step` for `key` (an output folder, a content folder) is kept. */
+export function fingerprintFile(step: string, key: string, cacheDir = join('node_modules', '.cache', 'abstracta')): string {
+  const id = createHash('sha256').update(resolve(key)).digest('hex').slice(0, 16);
+  return join(cacheDir, `${step}-${id}.txt`);
+}
+
+/** The fingerprint recorded at `file`, if any. */
+export function lastFingerprint(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** Records `value` as the fingerprint at `file`. */
+export function recordFingerprint(file: string, value: string): void {
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  writeFileAtomic(file, Buffer.from(`${value}\n`));
+}

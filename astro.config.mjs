@@ -7,7 +7,9 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { EXTERNAL_LINK_OPTIONS } from './scripts/lib/mdx.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import timings from './src/integrations/timings.ts';
 import { normalizeBase } from './src/lib/url.ts';
+import { astroCacheDir } from './scripts/lib/fingerprint.ts';
 
 /**
  * Deployment settings come from the environment so one checkout can be built for any host:
@@ -18,9 +20,18 @@ import { normalizeBase } from './src/lib/url.ts';
 const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBase(process.env.BASE_PATH);
 
+/**
+ * Astro keeps the content data store (rendered paper bodies included, see `paperLoader`) in its cache
+ * folder; each content folder (`ABSTRACTA_CONTENT`, used by tests and benchmarks) gets its own, so
+ * building one does not throw away the cache of another.
+ */
+const content = process.env.ABSTRACTA_CONTENT;
+const cacheDir = content ? astroCacheDir(content) : undefined;
+
 export default defineConfig({
   site,
   base,
+  cacheDir,
   // Every page is a folder with index.html, and every internal link ends in `/`: static hosts
   // serve that shape the same way everywhere.
   trailingSlash: 'always',
@@ -36,7 +47,7 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [mdx(), sitemap(), pagefind()],
+  integrations: [mdx(), sitemap(), pagefind(), timings()],
   vite: {
     // Never inline scripts or assets into pages: a strict Content-Security-Policy (no inline
     // scripts) must keep working.

@@ -1,8 +1,13 @@
 /**
- * `npm run bench [-- --cases enrich,suggest,search] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
+ * `npm run bench [-- --cases build,enrich,suggest,search] [--build-corpora 1000,10000,real] [--huge]
+ *   [--naive-max 10000] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
  *
- * Measures Abstracta on seeded synthetic corpora (see `lib/synthetic.ts`), each case in a fresh child
- * process so its peak memory is its own, and writes the results to docs/benchmarks.md.
+ * Measures Abstracta on seeded synthetic corpora (see `lib/synthetic.ts`) and the real Hugging Face
+ * papers kept as fixtures, each case in a fresh child process so its peak memory is its own, and
+ * writes the results to docs/benchmarks.md (cases not run keep their last results there).
+ * - `build`: `npm run build` end to end on synthetic corpora of the sizes in `--build-corpora`
+ *   (`--huge` adds 100,000) and the real corpus (`real`), then a rebuild with no change and one after adding a digest, and a naive MDX
+ *   site on the same papers (up to `--naive-max` papers) for a ratio; with the chart of time against N;
  * - `enrich`: the ingest pipeline's analysis steps (TF-IDF vectors, topics, keywords, related papers,
  *   the corpus map) and the MDX and YAML writing, on papers already parsed;
  * - `suggest`: `topics:suggest` on the real Hugging Face papers kept as test fixtures;
@@ -11,15 +16,25 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { filesIn, parseDigests } from './lib/inputs.ts';
 import { mergePapers, enrichPapers } from './lib/pipeline.ts';
 import { relatedPapers } from './lib/related.ts';
 import { suggestTopics } from './lib/suggest-topics.ts';
 import { syntheticPapers, syntheticTopics } from './lib/synthetic.ts';
 import { buildCorpus, dot } from './lib/vectors.ts';
-import { buildSyntheticSite } from './lib/bench-site.ts';
+import {
+  addSyntheticDigest,
+  buildSyntheticSite,
+  realCorpusFiles,
+  ROOT,
+  writeRealContent,
+  writeSyntheticContent,
+} from './lib/bench-site.ts';
+import { measureCase, type BuildCase } from './lib/bench-build.ts';
+import { buildChart, buildSection } from './lib/bench-build-report.ts';
 import { measureSearch, type SearchMeasurement } from './lib/bench-search.ts';
 import { measurePages, type PageMeasurement } from './lib/bench-pages.ts';
 
@@ -95,7 +110,10 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     'search-size': { type: 'string', default: '500,10000' },
-    cases: { type: 'string', default: 'enrich,suggest,search' },
+    cases: { type: 'string', default: 'build,enrich,suggest,search' },
+    'build-corpora': { type: 'string', default: '1000,10000,real' },
+    huge: { type: 'boolean' },
+    'naive-max': { type: 'string', default: '10000' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     child: { type: 'string' },
   },
@@ -123,13 +141,38 @@ async function runSearch(size: number): Promise<SearchResult> {
   }
 }
 
+/** One corpus built end to end (see `lib/bench-build.ts`); `corpus` is a size or `real`. */
+async function runBuild(corpus: string): Promise<BuildCase> {
+  const work = mkdtempSync(join(tmpdir(), `abstracta-bench-build-${corpus}-`));
+  const content = join(work, 'content');
+  const log = (line: string) => console.error(`bench build ${line}`);
+  try {
+    if (corpus === 'real') {
+      const files = realCorpusFiles();
+      writeRealContent(content, files.slice(0, -1));
+      const add = () => {
+        writeRealContent(content, files.slice(-1));
+        return (JSON.parse(readFileSync(files.at(-1)!, 'utf8')) as unknown[]).length;
+      };
+      return await measureCase('real HF', work, add, true, log);
+    }
+    const size = Number(corpus);
+    writeSyntheticContent(content, size);
+    return await measureCase('synthetic', work, () => addSyntheticDigest(content, size), size <= Number(values['naive-max']), log);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** Runs `args` of this script in a fresh process and returns its JSON answer. */
 function child<T>(args: string[]): T {
   const output = execFileSync(process.execPath, [process.argv[1], ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(output.trim().split('\n').at(-1)!) as T;
 }
 
-if (values.child === 'suggest') {
+if (values.child?.startsWith('build:')) {
+  console.log(JSON.stringify(await runBuild(values.child.slice('build:'.length))));
+} else if (values.child === 'suggest') {
   console.log(JSON.stringify(runSuggest()));
 } else if (values.child?.startsWith('search:')) {
   console.log(JSON.stringify(await runSearch(Number(values.child.slice('search:'.length)))));
@@ -137,6 +180,8 @@ if (values.child === 'suggest') {
   console.log(JSON.stringify(runEnrich(Number(values.child))));
 } else {
   const cases = new Set(values.cases.split(','));
+  const buildCorpora = cases.has('build') ? [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])] : [];
+  const builds = buildCorpora.map((corpus) => child<BuildCase>(['--child', `build:${corpus}`]));
   const sizes = cases.has('enrich') ? values.sizes.split(',').map(Number) : [];
   const results: EnrichResult[] = [];
   for (const size of sizes) {
@@ -171,6 +216,11 @@ if (values.child === 'suggest') {
     .filter((r) => r.recall)
     .map((r) => `| ${r.papers.toLocaleString('en')} | ${(r.recall!.top1 * 100).toFixed(1)}% | ${(r.recall!.top5 * 100).toFixed(1)}% |`);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const versions = () => {
+    const version = (name: string) =>
+      (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return `Node ${process.version}, Astro ${version('astro')}, @astrojs/mdx ${version('@astrojs/mdx')}, Pagefind ${version('pagefind')}; ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB.`;
+  };
   const sections = [
     `# Benchmarks
 
@@ -179,6 +229,11 @@ Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–2
 case in a fresh process. Times in seconds. Re-run one case with \`npm run bench -- --cases search\`.
 `,
   ];
+  if (builds.length) {
+    const chart = join(dirname(values.out), 'benchmarks-build.svg');
+    writeFileSync(chart, buildChart(builds));
+    sections.push(buildSection(builds, relative(dirname(values.out), chart), versions()));
+  }
   if (results.length) {
     sections.push(`## Analysis at ingest: vectors, topics, keywords, related papers
 
@@ -259,7 +314,7 @@ the paper index 50 a page).
 `);
   }
   // Cases not run this time keep their last results.
-  const order = ['## Analysis', '## Suggesting', '## Search', '## Pages'];
+  const order = ['## Building', '## Analysis', '## Suggesting', '## Search', '## Pages'];
   const rank = (section: string) => order.findIndex((prefix) => section.startsWith(prefix));
   const previous = existsSync(values.out)
     ? readFileSync(values.out, 'utf8')

@@ -8,20 +8,39 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { contentPaths, readContent, reportErrors, shown } from './lib/inputs.ts';
+import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './lib/fingerprint.ts';
+import { contentPaths, readContent, reportErrors, shown, type ContentPaths } from './lib/inputs.ts';
 import { buildEntries } from './lib/pipeline.ts';
+import { createProgress, formatDuration, formatSteps } from './lib/progress.ts';
 import { acquireLock, clearStaleStaging, replaceEntries, writeFileAtomic } from './lib/write.ts';
+
+/** What an ingest's result depends on: its code, the content folder, and the options. */
+function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {
+  const code = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  return fingerprint({
+    sources: [code('.'), code('../src/schemas.ts'), code('../package-lock.json'), paths.digests, paths.topics],
+    trees: [paths.papers],
+    values: options,
+  });
+}
 
 function main(): number {
   const started = performance.now();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { year: { type: 'string' }, lenient: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      year: { type: 'string' },
+      lenient: { type: 'boolean' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
-    console.log('usage: npm run ingest -- [--year YYYY] [--lenient] [digest files to add...]');
+    console.log('usage: npm run ingest -- [--year YYYY] [--lenient] [--force] [digest files to add...]');
     console.log('  --lenient  skip bad entries and files, with a warning for each, instead of refusing them all');
+    console.log('  --force    ingest even if nothing changed since the last run');
     return 0;
   }
   const year = values.year === undefined ? undefined : Number(values.year);
@@ -30,6 +49,18 @@ function main(): number {
     return 2;
   }
   const paths = contentPaths();
+
+  // Nothing to do when the digests, topics, entries, options and this code are as the last run left
+  // them: a rebuild with no new content skips straight to the site build.
+  const options = { year: values.year, lenient: String(Boolean(values.lenient)) };
+  const last = fingerprintFile('ingest', paths.dir);
+  if (!values.force && !positionals.length && lastFingerprint(last) === inputsFingerprint(paths, options)) {
+    console.log(
+      `ingest: nothing changed since the last ingest of ${shown(paths.dir)}; skipped in ${formatDuration(performance.now() - started)}`,
+    );
+    return 0;
+  }
+  const progress = createProgress('ingest');
 
   // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
   const extra = positionals.map((file) => resolve(file));
@@ -40,13 +71,19 @@ function main(): number {
   }
 
   // 2. Parse and validate everything, collecting every problem before giving up.
-  const { digests, skipped, topics, previous, taxonomy, errors } = readContent(paths, extra, year, values.lenient);
+  const reading = performance.now();
+  const { digests, skipped, topics, previous, taxonomy, errors } = progress.time('read', () =>
+    readContent(paths, extra, year, values.lenient, (done, total, papers) =>
+      progress.update({ label: 'reading digests', done, total, unit: 'files', papers, startedAt: reading }),
+    ),
+  );
+  progress.clear();
   if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
   for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
   if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 
   // 3. Build every entry in memory, then 4. write them all or nothing.
-  const files = buildEntries(digests, topics, previous, taxonomy);
+  const files = buildEntries(digests, topics, previous, taxonomy, progress.time);
   const release = acquireLock(join(paths.dir, '.ingest.lock'));
   try {
     clearStaleStaging(paths.dir);
@@ -57,12 +94,17 @@ function main(): number {
       if (parsed.has(basename(path)) && resolve(paths.digests, basename(path)) !== path)
         writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
-    const result = replaceEntries(paths.papers, files);
+    const result = progress.time('write', () => replaceEntries(paths.papers, files));
+    progress.clear();
     const papers = [...files.keys()].filter((name) => name.endsWith('.mdx')).length;
+    const seconds = (performance.now() - started) / 1000;
     console.log(
       `ingest: ${papers} papers from ${digests.length} digest${digests.length === 1 ? '' : 's'} → ${shown(paths.papers)} ` +
-        `(files: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) in ${Math.round(performance.now() - started)} ms`,
+        `(files: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) ` +
+        `in ${formatDuration(seconds * 1000)}, ${Math.round(papers / seconds)} papers/s (${formatSteps(progress.steps)})`,
     );
+    // Skipped entries (--lenient) are reported again on the next run rather than skipped silently.
+    if (!skipped.length) recordFingerprint(last, inputsFingerprint(paths, options));
   } finally {
     release();
   }

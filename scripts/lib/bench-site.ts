@@ -1,13 +1,66 @@
 /**
- * Building a synthetic Abstracta site for benchmarks: a seeded corpus written as a text digest into a
- * fresh content folder, ingested and built with the real commands, timed step by step.
+ * Content folders for benchmarks: seeded synthetic corpora written as daily text digests, and the
+ * real Hugging Face daily-papers files kept as test fixtures; plus building one with the real commands.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { syntheticDigest, syntheticPapers, syntheticTopics } from './synthetic.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Papers per synthetic daily digest: about a day of a busy "trending papers" page. */
+export const PER_DIGEST = 25;
+
+/** The date line and file name of the synthetic digest of day `day` (0 = 2024-01-01). */
+function day(index: number): { line: string; file: string } {
+  const date = new Date(Date.UTC(2024, 0, 1 + index));
+  const line = date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return { line, file: `${date.toISOString().slice(0, 10)}.txt` };
+}
+
+/**
+ * Writes `size` synthetic papers into `content` as daily digests of {@link PER_DIGEST} papers, and
+ * the synthetic taxonomy. `extraDays` more digests can be added later with {@link addSyntheticDigest}.
+ */
+export function writeSyntheticContent(content: string, size: number): void {
+  mkdirSync(join(content, 'digests'), { recursive: true });
+  const papers = syntheticPapers(size);
+  for (let start = 0, index = 0; start < size; start += PER_DIGEST, index++) {
+    const { line, file } = day(index);
+    writeFileSync(join(content, 'digests', file), syntheticDigest(papers.slice(start, start + PER_DIGEST), line));
+  }
+  writeFileSync(join(content, 'topics.yaml'), stringify(syntheticTopics()));
+}
+
+/** Adds the next day's digest ({@link PER_DIGEST} new papers) to a synthetic corpus of `size` papers. */
+export function addSyntheticDigest(content: string, size: number): number {
+  const papers = syntheticPapers(size + PER_DIGEST).slice(size);
+  const { line, file } = day(Math.ceil(size / PER_DIGEST));
+  writeFileSync(join(content, 'digests', file), syntheticDigest(papers, line));
+  return papers.length;
+}
+
+/** The real Hugging Face daily-papers files kept as fixtures (2024 and 2026), oldest first. */
+export function realCorpusFiles(): string[] {
+  const dir = join(ROOT, 'tests', 'fixtures', 'hf-daily-papers');
+  return ['2024', '2026'].flatMap((year) =>
+    readdirSync(join(dir, year))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => join(dir, year, name)),
+  );
+}
+
+/** Copies `files` into `content/digests`, with the seed's taxonomy (written for ML papers). */
+export function writeRealContent(content: string, files: readonly string[]): void {
+  mkdirSync(join(content, 'digests'), { recursive: true });
+  for (const file of files) cpSync(file, join(content, 'digests', file.split('/').at(-1)!));
+  cpSync(join(ROOT, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
+}
 
 export interface BuiltSite {
   dir: string;
@@ -22,6 +75,7 @@ export interface BuiltSite {
 function run(args: string[], content: string, env: Record<string, string> = {}) {
   const started = performance.now();
   execFileSync(process.execPath, args, {
+    cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, ABSTRACTA_CONTENT: content, ...env },
   });
@@ -32,9 +86,7 @@ function run(args: string[], content: string, env: Record<string, string> = {}) 
 export function buildSyntheticSite(size: number, env: Record<string, string> = {}): BuiltSite {
   const dir = mkdtempSync(join(tmpdir(), `abstracta-bench-${size}-`));
   const content = join(dir, 'content');
-  mkdirSync(join(content, 'digests'), { recursive: true });
-  writeFileSync(join(content, 'digests', '2026-01-05-synthetic.txt'), syntheticDigest(syntheticPapers(size), 'Jan 5'));
-  writeFileSync(join(content, 'topics.yaml'), stringify(syntheticTopics()));
+  writeSyntheticContent(content, size);
   const dist = join(dir, 'dist');
   const ingestSeconds = run(['scripts/ingest.ts'], content);
   const buildSeconds = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], content, env);

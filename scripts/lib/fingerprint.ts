@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './write.ts';
 
 export interface FingerprintInputs {
@@ -17,6 +18,17 @@ export interface FingerprintInputs {
   trees?: readonly string[];
   /** Anything else the result depends on: options, environment variables. */
   values?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The project's own cache folder, wherever a command is run from. */
+export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/abstracta/', import.meta.url));
+
+/**
+ * Astro's cache folder for a content folder given in `ABSTRACTA_CONTENT` (see astro.config.mjs): each
+ * gets its own, so building one does not throw away the data store of another.
+ */
+export function astroCacheDir(content: string): string {
+  return join('node_modules', '.astro', `content-${createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12)}`);
 }
 
 /** Every file under `dir`, sorted, as paths relative to it; none when it does not exist. */
@@ -56,7 +68,7 @@ export function fingerprint(inputs: FingerprintInputs): string {
 }
 
 /** Where the last fingerprint of `step` for `key` (an output folder, a content folder) is kept. */
-export function fingerprintFile(step: string, key: string, cacheDir = join('node_modules', '.cache', 'abstracta')): string {
+export function fingerprintFile(step: string, key: string, cacheDir = CACHE_DIR): string {
   const id = createHash('sha256').update(resolve(key)).digest('hex').slice(0, 16);
   return join(cacheDir, `${step}-${id}.txt`);
 }

@@ -56,17 +56,24 @@ export function parseDigests(
   year?: number,
   lenient = false,
   skipped: InputError[] = [],
+  onFile: FileProgress = () => {},
 ): ParsedDigest[] {
   const digests: ParsedDigest[] = [];
-  for (const path of paths) {
+  let papers = 0;
+  for (const [index, path] of paths.entries()) {
     collectErrors(lenient ? skipped : errors, () => {
       const digest = parseInput(readFileSync(path), shown(path), { year, lenient });
       skipped.push(...(digest.skipped ?? []));
       digests.push(digest);
+      papers += digest.papers.length;
     });
+    onFile(index + 1, paths.length, papers);
   }
   return digests;
 }
+
+/** Called after each input file: files done, files in all, papers read so far. */
+export type FileProgress = (done: number, total: number, papers: number) => void;
 
 export interface ContentInputs {
   digests: ParsedDigest[];
@@ -84,12 +91,18 @@ export interface ContentInputs {
  * Everything ingest needs from `paths`: its digests (plus `extra` files, which replace same-named
  * digests), its topics and its pins.
  */
-export function readContent(paths: ContentPaths, extra: readonly string[] = [], year?: number, lenient = false): ContentInputs {
+export function readContent(
+  paths: ContentPaths,
+  extra: readonly string[] = [],
+  year?: number,
+  lenient = false,
+  onFile?: FileProgress,
+): ContentInputs {
   const errors: InputError[] = [];
   const skipped: InputError[] = [];
   const inputs = new Map(filesIn(paths.digests).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
-  const digests = parseDigests([...inputs.values()], errors, year, lenient, skipped);
+  const digests = parseDigests([...inputs.values()], errors, year, lenient, skipped, onFile);
   let topics: Topic[] = [];
   const topicsText = existsSync(paths.topics) ? readFileSync(paths.topics, 'utf8') : undefined;
   if (topicsText === undefined) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));

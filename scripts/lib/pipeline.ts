@@ -233,6 +233,9 @@ export function buildEntries(
   topics: readonly Topic[],
   previous: Previous = {},
   taxonomy = '',
+  time: StepTimer = untimed,
 ): Map<string, string> {
-  return entryFiles(enrichPapers(mergePapers(digests), topics, previous.pinned, undefined, previous.entries), previous.owned, taxonomy);
+  const papers = time('merge', () => mergePapers(digests));
+  const enriched = enrichPapers(papers, topics, previous.pinned, time, previous.entries);
+  return time('serialize', () => entryFiles(enriched, previous.owned, taxonomy));
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { buildDevIndex, contentType, type DevIndex } from './dev-search.ts';
+import { recordTiming } from './timings.ts';
 
 function check(step: string, errors: readonly string[]) {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
@@ -70,6 +71,7 @@ export default function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           check('writeFiles', written.errors);
           logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          recordTiming('pagefind', performance.now() - started);
         } finally {
           await pagefind.close();
         }

@@ -11,7 +11,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/lib/mdx.ts';
 
@@ -50,7 +51,8 @@ export function paperLoader(dir: string): Loader {
         }
       }
       for (const id of untouched) store.delete(id);
-      if (rendered || compiled) logger.info(`${rendered} entries rendered to HTML, ${compiled} left to MDX, ${names.length - rendered - compiled} cached`);
+      if (rendered || compiled)
+        logger.info(`${rendered} entries rendered to HTML, ${compiled} left to MDX, ${names.length - rendered - compiled} cached`);
 
       // `astro dev`: follow edits and re-ingests like glob() does.
       if (!watcher) return;
@@ -74,7 +76,7 @@ const idOf = (name: string) => name.slice(0, -'.mdx'.length);
 
 /** Loads one file into the store unless its digest is unchanged; says how its body will render. */
 async function syncEntry(context: LoaderContext, root: string, path: string): Promise<'cached' | 'html' | 'mdx'> {
-  const { store, generateDigest, parseData, entryTypes } = context;
+  const { store, generateDigest, parseData } = context;
   const id = idOf(basename(path));
   const contents = await readFile(path, 'utf8');
   const digest = generateDigest(`${RENDERER_VERSION}\n${contents}`);
@@ -85,9 +87,9 @@ async function syncEntry(context: LoaderContext, root: string, path: string): Pr
     if (existing.deferredRender) store.addModuleImport(filePath);
     return 'cached';
   }
-  const mdx = entryTypes.get('.mdx');
-  if (!mdx) throw new Error('The MDX integration is not configured; paper entries need it');
-  const { body, data } = await mdx.getEntryInfo({ contents, fileUrl: pathToFileURL(path) });
+  // Frontmatter and body split as @astrojs/mdx splits them, so `entry.body` is the same either way.
+  const { frontmatter: data, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  const body = content.trim();
   const parsed = await parseData({ id, data, filePath: path });
   const html = inertHtml(body);
   if (html) {

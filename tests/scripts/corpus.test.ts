@@ -56,7 +56,7 @@ describe('the seed, 180 Hugging Face days and the Atom responses together', () =
 
   it('changes nothing when run again', () => {
     const before = fingerprint(dir);
-    const again = ingest(dir);
+    const again = ingest(dir, ['--force']);
     expect(again.stdout).toMatch(/0 written, 0 removed/);
     expect(fingerprint(dir)).toEqual(before);
   }, 60_000);

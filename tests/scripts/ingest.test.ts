@@ -26,6 +26,27 @@ describe('npm run ingest', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 
+  it('skips a run when nothing changed since the last one, and runs again after any change', () => {
+    const dir = content();
+    expect(ingest(dir).stdout).toMatch(/85 unchanged\) in .*papers\/s \(read .*related .*write/);
+    const before = fingerprint(dir);
+    const again = ingest(dir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^ingest: nothing changed since the last ingest of .*; skipped in/);
+    expect(fingerprint(dir)).toEqual(before);
+    // A hand edit to an entry, the topics file or a digest each make the next run do the work.
+    const entry = join(dir, 'papers', 'tool-augmented-reward-modeling.mdx');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('topics:', 'topicsPinned: true\ntopics:'));
+    expect(ingest(dir).stdout).toMatch(/83 papers from 1 digest/);
+    expect(ingest(dir).stdout).toMatch(/nothing changed/);
+    const topics = join(dir, 'topics.yaml');
+    writeFileSync(topics, `${readFileSync(topics, 'utf8')}\n`);
+    expect(ingest(dir).stdout).toMatch(/83 papers from 1 digest/);
+    const digest = join(dir, 'digests', 'trending-mar-14.txt');
+    writeFileSync(digest, readFileSync(digest, 'utf8').replace('Tool-Augmented Reward Modeling', 'Tool-Augmented Reward Modelling'));
+    expect(ingest(dir).stdout).toMatch(/83 papers from 1 digest .*\(files: [1-9]\d* written, 1 removed/);
+  });
+
   it('rebuilds deleted or edited entries and removes stale ones', () => {
     const dir = content();
     const papers = join(dir, 'papers');
@@ -126,7 +147,7 @@ describe('npm run ingest', () => {
     );
     // And a second run changes nothing.
     const before = fingerprint(dir);
-    expect(ingest(dir).stdout).toMatch(/0 written, 0 removed/);
+    expect(ingest(dir, ['--force']).stdout).toMatch(/0 written, 0 removed/);
     expect(fingerprint(dir)).toEqual(before);
   });
 
@@ -168,7 +189,7 @@ describe('npm run ingest', () => {
     const result = ingest(dir);
     expect(result.status).toBe(0);
     // The state file records the new taxonomy; a run after it changes nothing.
-    expect(ingest(dir).stdout).toMatch(/0 written, 0 removed/);
+    expect(ingest(dir, ['--force']).stdout).toMatch(/0 written, 0 removed/);
   });
 
   it('refuses to run while another live ingest holds the lock', () => {

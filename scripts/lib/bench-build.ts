@@ -1,0 +1,215 @@
+/**
+ * The build benchmark: `npm run build` on a content folder, measured from outside (wall time, peak
+ * memory of the whole process tree, output size), then a rebuild with no change and one after adding
+ * a digest; and a naive Astro site on the same papers (one plain MDX entry and page each) for a ratio.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { astroCacheDir } from './fingerprint.ts';
+import { ROOT } from './bench-site.ts';
+
+export interface MeasuredRun {
+  ms: number;
+  /** Highest sum of the resident memory of the process and all its descendants, sampled. */
+  peakRssMb: number;
+  output: string;
+}
+
+/** Resident memory of `root` and its descendants, in bytes, from /proc (Linux). */
+export function treeRss(root: number, proc = '/proc'): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync(proc)) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(join(proc, name, 'stat'), 'utf8');
+    } catch {
+      continue; // The process ended while we looked.
+    }
+    // Fields after the command name (which may hold spaces and parentheses): state ppid ... rss is the 24th field.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const pid = Number(name);
+    const ppid = Number(fields[1]);
+    rss.set(pid, Number(fields[21]) * 4096);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs `node args` in the project, sampling the memory of its process tree every 100 ms. */
+export function runMeasured(args: string[], env: Record<string, string>, cwd = ROOT): Promise<MeasuredRun> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    let peak = 0;
+    const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      const ms = performance.now() - started;
+      if (code !== 0) fail(new Error(`node ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`));
+      else done({ ms, peakRssMb: Math.round(peak / 2 ** 20), output });
+    });
+  });
+}
+
+/** Total bytes of the files under `dir`. */
+export function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/** Mean size of the paper pages (`papers/<slug>/index.html`) of a built site. */
+export function meanPaperPage(dist: string): number {
+  const pages = readdirSync(join(dist, 'papers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !['page', 'by-title'].includes(entry.name))
+    .map((entry) => statSync(join(dist, 'papers', entry.name, 'index.html')).size);
+  return pages.reduce((sum, size) => sum + size, 0) / pages.length;
+}
+
+/** One `npm run build` (scripts/build.ts) of `content` into `dist`, with its step times. */
+export interface BuildRun extends MeasuredRun {
+  steps: Record<string, number>;
+}
+
+export async function measureBuild(content: string, dist: string, force = false): Promise<BuildRun> {
+  const report = resolve(dist, '..', 'build-report.json');
+  rmSync(report, { force: true });
+  const run = await runMeasured(['scripts/build.ts', '--outDir', dist, ...(force ? ['--force'] : [])], {
+    ABSTRACTA_CONTENT: content,
+    ABSTRACTA_BUILD_REPORT: report,
+  });
+  // The output lists every page; the end is enough to see what happened.
+  return { ...run, output: run.output.slice(-2000), steps: JSON.parse(readFileSync(report, 'utf8')) as Record<string, number> };
+}
+
+/** Removes Astro's cache for a benchmark's content folder (the data store of its papers). */
+export function removeAstroCache(content: string): void {
+  rmSync(join(ROOT, astroCacheDir(content)), { recursive: true, force: true });
+}
+
+const NAIVE_CONFIG = `import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+
+export default defineConfig({
+  // Not node_modules/.astro: that is a link to the project's, whose cache this must not touch.
+  cacheDir: './.astro-cache',
+  markdown: { processor: unified({ remarkPlugins: [remarkGfm] }) },
+  integrations: [mdx()],
+});
+`;
+
+const NAIVE_COLLECTION = `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+export const collections = {
+  papers: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content' }),
+    schema: z.object({ title: z.string() }).passthrough(),
+  }),
+};
+`;
+
+const NAIVE_PAGE = `---
+import { getCollection, render } from 'astro:content';
+
+export async function getStaticPaths() {
+  return (await getCollection('papers')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>{entry.data.title}</title></head>
+  <body><main><h1>{entry.data.title}</h1><Content /></main></body>
+</html>
+`;
+
+/**
+ * The naive baseline: a minimal Astro project (Astro's own glob loader and MDX, one page per entry,
+ * nothing else) built on the entries Abstracta wrote, in `dir` (its node_modules are the project's).
+ */
+export async function measureNaive(papers: string, dir: string): Promise<MeasuredRun & { pages: number }> {
+  mkdirSync(join(dir, 'src', 'pages', 'papers'), { recursive: true });
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(dir, 'astro.config.mjs'), NAIVE_CONFIG);
+  writeFileSync(join(dir, 'src', 'content.config.ts'), NAIVE_COLLECTION);
+  writeFileSync(join(dir, 'src', 'pages', 'papers', '[slug].astro'), NAIVE_PAGE);
+  const entries = readdirSync(papers).filter((name) => name.endsWith('.mdx'));
+  for (const name of entries) cpSync(join(papers, name), join(dir, 'content', name));
+  const run = await runMeasured([join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {}, dir);
+  return { ...run, pages: entries.length };
+}
+
+/** One corpus through full build, no-change rebuild, add-one-digest rebuild, and the naive baseline. */
+export interface BuildCase {
+  corpus: string;
+  papers: number;
+  digests: number;
+  full: BuildRun;
+  noChange: BuildRun;
+  addOne: BuildRun;
+  /** Papers in the added digest. */
+  added: number;
+  distBytes: number;
+  meanPaperPage: number;
+  naive?: MeasuredRun & { pages: number; meanPaperPage: number };
+}
+
+/**
+ * Builds the content folder `work/content` (already written) as a site owner would: a full build,
+ * the same command again with nothing changed, then again after `addDigest` drops one more digest in.
+ */
+export async function measureCase(
+  corpus: string,
+  work: string,
+  addDigest: (content: string) => number,
+  naive: boolean,
+  log: (line: string) => void,
+): Promise<BuildCase> {
+  const content = join(work, 'content');
+  const dist = join(work, 'dist');
+  removeAstroCache(content);
+  try {
+    const full = await measureBuild(content, dist);
+    const papers = readdirSync(join(content, 'papers')).filter((name) => name.endsWith('.mdx')).length;
+    const digests = readdirSync(join(content, 'digests')).length;
+    log(`${corpus}: full build of ${papers} papers in ${(full.ms / 1000).toFixed(1)} s, peak ${full.peakRssMb} MB`);
+    const distBytes = folderBytes(dist);
+    const meanPage = meanPaperPage(dist);
+    const noChange = await measureBuild(content, dist);
+    log(`${corpus}: rebuild with no change in ${(noChange.ms / 1000).toFixed(1)} s`);
+    const added = addDigest(content);
+    const addOne = await measureBuild(content, dist);
+    log(`${corpus}: rebuild after adding a digest of ${added} papers in ${(addOne.ms / 1000).toFixed(1)} s`);
+    let baseline: BuildCase['naive'];
+    if (naive) {
+      const dir = join(work, 'naive');
+      const run = await measureNaive(join(content, 'papers'), dir);
+      baseline = { ...run, meanPaperPage: meanPaperPage(join(dir, 'dist')) };
+      log(`${corpus}: naive MDX site of ${run.pages} pages in ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakRssMb} MB`);
+    }
+    return { corpus, papers, digests, full, noChange, addOne, added, distBytes, meanPaperPage: meanPage, naive: baseline };
+  } finally {
+    removeAstroCache(content);
+  }
+}

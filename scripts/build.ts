@@ -60,6 +60,7 @@ const siteInputs = () =>
     values: {
       SITE_URL: process.env.SITE_URL,
       BASE_PATH: process.env.BASE_PATH,
+      SEARCH_MERGE: process.env.SEARCH_MERGE,
       args: astroArgs.join('\0'),
     },
   });

@@ -24,19 +24,35 @@ export interface OwnedParts {
   notes: string;
 }
 
-/** The user's parts of an existing entry file (nothing when the file is not an entry). */
-export function ownedParts(text: string): OwnedParts {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) return { extra: {}, notes: '' };
-  let data: unknown;
+/** The frontmatter of an entry file as data, parsed once; `{}` when it is missing or not YAML. */
+function frontmatterData(yaml: string | undefined): Record<string, unknown> {
+  if (yaml === undefined) return {};
   try {
-    data = parse(match[1]);
+    return (parse(yaml) as Record<string, unknown>) ?? {};
   } catch {
-    data = {};
+    return {};
   }
-  const extra = Object.fromEntries(Object.entries((data as Record<string, unknown>) ?? {}).filter(([key]) => !GENERATED_FIELDS.has(key)));
+}
+
+const ENTRY = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/;
+
+/** The user's parts of an existing entry file (nothing when the file is not an entry). */
+export function ownedParts(text: string, data = frontmatterData(ENTRY.exec(text)?.[1])): OwnedParts {
+  const match = ENTRY.exec(text);
+  if (!match) return { extra: {}, notes: '' };
+  const extra = Object.fromEntries(Object.entries(data).filter(([key]) => !GENERATED_FIELDS.has(key)));
   const at = match[2].indexOf(NOTES_MARKER);
   return { extra, notes: at === -1 ? '' : match[2].slice(at + NOTES_MARKER.length).replace(/^\n/, '') };
+}
+
+/**
+ * An existing entry file read once for ingest: what the user owns in it and, when it looks as ingest
+ * wrote it, what ingest wrote (its frontmatter is parsed a single time for both, which matters at
+ * tens of thousands of entries).
+ */
+export function readEntry(text: string): { owned: OwnedParts; previous: ReturnType<typeof previousEntry> } {
+  const data = frontmatterData(ENTRY.exec(text)?.[1]);
+  return { owned: ownedParts(text, data), previous: previousEntry(text, data) };
 }
 
 /** The entry file for `paper`; the frontmatter is validated against the shared schema first. */
@@ -50,16 +66,13 @@ export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = {
 }
 
 /** What the last ingest wrote for a paper: its title, topics, keywords and generated body. */
-export function previousEntry(text: string): { title: string; body: string; topics: string[]; keywords: string[] } | undefined {
+export function previousEntry(
+  text: string,
+  data?: Record<string, unknown>,
+): { title: string; body: string; topics: string[]; keywords: string[] } | undefined {
   const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
   if (!match) return undefined;
-  let data: Record<string, unknown>;
-  try {
-    data = parse(match[1]) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const { title, topics, keywords } = data ?? {};
+  const { title, topics, keywords } = data ?? frontmatterData(match[1]);
   if (typeof title !== 'string' || !Array.isArray(topics) || !Array.isArray(keywords)) return undefined;
   const at = match[2].indexOf(`\n${NOTES_MARKER}`);
   return { title, topics: topics.map(String), keywords: keywords.map(String), body: at === -1 ? match[2] : match[2].slice(0, at) };

@@ -9,7 +9,7 @@ import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './digest.ts';
 import { InputError, InputErrors } from './errors.ts';
 import { parseInput } from './parse.ts';
-import { ownedParts, previousEntry, type OwnedParts } from './entry.ts';
+import { readEntry, type OwnedParts } from './entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from './pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
@@ -124,9 +124,9 @@ export function readContent(
   for (const [name, text] of existing) {
     if (!name.endsWith('.mdx')) continue;
     const slug = name.replace(/\.mdx$/, '');
-    owned.set(slug, ownedParts(text));
-    const before = sameTaxonomy ? previousEntry(text) : undefined;
-    if (before) entries.set(slug, before);
+    const entry = readEntry(text);
+    owned.set(slug, entry.owned);
+    if (sameTaxonomy && entry.previous) entries.set(slug, entry.previous);
     collectErrors(errors, () => {
       const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
       if (kept) pinned.set(slug, kept);

@@ -16,7 +16,8 @@ function frontmatterOf(text: string): string | undefined {
  */
 export function readPinnedTopics(text: string, file: string, knownTopics: ReadonlySet<string>): string[] | undefined {
   const yaml = frontmatterOf(text);
-  if (yaml === undefined) return undefined;
+  // Most entries pin nothing: skip parsing (with positions) the frontmatter of every one of them.
+  if (yaml === undefined || !yaml.includes('topicsPinned')) return undefined;
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter });
   if (doc.errors.length || !isMap(doc.contents) || doc.get('topicsPinned') !== true) return undefined;

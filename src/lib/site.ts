@@ -10,6 +10,26 @@ import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts
 export const SITE_TITLE = 'Abstracta';
 export const SITE_DESCRIPTION = 'Research-paper digests, grouped by topic and searchable.';
 
+/**
+ * Search indexes of other Abstracta sites to search together with this one (Pagefind's multisite
+ * `mergeIndex`): the URLs of their `pagefind/` folders, from `SEARCH_MERGE` (comma-separated), e.g.
+ * `/2025/pagefind/,/2026/pagefind/` for an archive built in shards (see docs/scaling.md).
+ */
+export const SEARCH_MERGE = parseSearchMerge(process.env.SEARCH_MERGE);
+
+/** Splits and checks `SEARCH_MERGE`: root-relative or http(s) URLs of folders (ending in `/`). */
+export function parseSearchMerge(value: string | undefined): string[] {
+  const urls = (value ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of urls) {
+    if (!/^(\/|https?:\/\/)/.test(url) || !url.endsWith('/'))
+      throw new Error(`SEARCH_MERGE: "${url}" must be a URL of a pagefind/ folder, starting with / or http(s):// and ending with /`);
+  }
+  return urls;
+}
+
 export interface SiteData {
   papers: Paper[];
   topics: Topic[];

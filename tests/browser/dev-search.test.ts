@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { acquireAstroLock } from '../helpers/content.ts';
 import { NODE, ROOT } from '../helpers/paths.ts';
 
 const PORT = 4321 + (process.pid % 1000);
@@ -15,6 +16,7 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
   let server: ChildProcess;
   let browser: Browser;
   let log = '';
+  let release: (() => void) | undefined;
 
   beforeAll(async () => {
     // The dev server runs as a user would start it: without the test runner's environment
@@ -22,6 +24,7 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|BASE_PATH$|ABSTRACTA_CONTENT$|TEST$)/.test(key)),
     );
+    release = acquireAstroLock();
     server = spawn(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], {
       cwd: ROOT,
       env,
@@ -42,6 +45,8 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
   afterAll(async () => {
     await browser?.close();
     server?.kill();
+    if (server && server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+    release?.();
   });
 
   it('finds a paper, and says that it searches the dev index', async () => {

@@ -1,8 +1,8 @@
 /** Temporary content folders for ingest tests, and a fingerprint to prove a folder did not change. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { NODE, ROOT } from './paths.ts';
 
 /** A fresh copy of the project's `content/` (digests, topics and generated papers) in a temp folder. */
@@ -35,4 +35,50 @@ export function ingest(contentDir: string, args: string[] = []) {
     env: { ...process.env, ABSTRACTA_CONTENT: contentDir },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Takes a lock shared by all test workers, waiting for it, and returns its release: two Astro
+ * processes on one project at once (builds, or a build and the dev server) overwrite each other's
+ * files in `.astro/`.
+ */
+export function acquireAstroLock(): () => void {
+  const lock = join(ROOT, '.astro', 'test-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      try {
+        if (holder) process.kill(holder, 0);
+      } catch {
+        rmSync(lock, { force: true }); // Left by a worker that died.
+        continue;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  return () => rmSync(lock, { force: true });
+}
+
+/**
+ * Runs `astro build` of the content folder `contentDir` into `outDir`, with `env` on top of this
+ * process's environment minus what Vitest adds to it: Vitest sets `BASE_URL`, `MODE` and the like in
+ * `process.env`, and Vite would let a child build's `BASE_URL` override the configured base path.
+ * Builds from different test files take turns (see `acquireAstroLock`).
+ */
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}) {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...inherited } = process.env;
+  const release = acquireAstroLock();
+  const result = spawnSync(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...inherited, ABSTRACTA_CONTENT: contentDir, ...env },
+  });
+  release();
+  return { status: result.status, output: result.stdout + result.stderr };
 }

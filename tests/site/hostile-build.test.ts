@@ -4,13 +4,12 @@
  * The canaries are a file write and an environment-variable read.
  */
 import { load } from 'cheerio';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../helpers/content.ts';
-import { NODE, ROOT } from '../helpers/paths.ts';
+import { buildSite, ingest } from '../helpers/content.ts';
+import { ROOT } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-hostile-'));
 const CANARY = join(work, 'canary-fired');
@@ -61,12 +60,7 @@ beforeAll(() => {
   );
   writeFileSync(noted, `${readFileSync(noted, 'utf8')}\nA reader's note: **kept across ingests**.\n`);
   expect(ingest(content).status).toBe(0);
-  const result = spawnSync(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ABSTRACTA_CONTENT: content, ABSTRACTA_SECRET: SECRET },
-  });
-  built = { status: result.status, output: result.stdout + result.stderr };
+  built = buildSite(content, dist, { ABSTRACTA_SECRET: SECRET });
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

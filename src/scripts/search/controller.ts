@@ -15,6 +15,8 @@ export interface SearchOptions {
   bundle: string;
   /** The site's base path, for result URLs. */
   base: string;
+  /** `pagefind/` folders of other sites whose results join this one's (see `SEARCH_MERGE`). */
+  merge: readonly string[];
   /** URL of the full search page, for the share link. */
   searchPage: string;
   /** Keep the address bar in step with the search (the search page does; the dialog does not). */
@@ -73,7 +75,7 @@ export class SearchController {
   }
 
   private async search(run: number): Promise<void> {
-    const pagefind = await loadPagefind(this.options.bundle, this.options.base);
+    const pagefind = await loadPagefind(this.options.bundle, this.options.base, this.options.merge);
     const { query, topics } = this.state;
     if (!query.trim() && !topics.length) {
       if (run !== this.sequence) return;

@@ -21,20 +21,26 @@ export interface PagefindResponse {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(query: string | null, options?: Record<string, unknown>): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind's API from `bundle` (the `pagefind/` folder URL), with result URLs under `base`. */
-export function loadPagefind(bundle: string, base: string): Promise<Pagefind> {
+/**
+ * Pagefind's API from `bundle` (the `pagefind/` folder URL), with result URLs under `base`, and the
+ * indexes of the sites in `merge` searched with it (their result URLs are under their own base).
+ */
+export function loadPagefind(bundle: string, base: string, merge: readonly string[] = []): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     // No web worker: searching this index takes milliseconds on the main thread, and the worker is
     // another 43 KB to fetch before the first results.
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 26, noWorker: true });
+    const shared = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 26 };
+    await pagefind.options({ ...shared, baseUrl: base, noWorker: true });
     await pagefind.init();
+    for (const index of merge) await pagefind.mergeIndex(index, shared);
     return pagefind;
   })();
   loading.catch(() => (loading = undefined));

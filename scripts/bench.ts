@@ -181,7 +181,22 @@ if (values.child?.startsWith('build:')) {
 } else {
   const cases = new Set(values.cases.split(','));
   const buildCorpora = cases.has('build') ? [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])] : [];
-  const builds = buildCorpora.map((corpus) => child<BuildCase>(['--child', `build:${corpus}`]));
+  // A corpus that fails (out of memory, say) is reported as such; the others still are.
+  const builds: BuildCase[] = [];
+  const failedBuilds: string[] = [];
+  for (const corpus of buildCorpora) {
+    try {
+      builds.push(child<BuildCase>(['--child', `build:${corpus}`]));
+    } catch (error) {
+      const reason = String((error as { stderr?: string }).stderr || error)
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .join(' ');
+      failedBuilds.push(`${corpus}: ${reason}`);
+      console.error(`bench build ${corpus} failed: ${reason}`);
+    }
+  }
   const sizes = cases.has('enrich') ? values.sizes.split(',').map(Number) : [];
   const results: EnrichResult[] = [];
   for (const size of sizes) {
@@ -229,10 +244,10 @@ Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–2
 case in a fresh process. Times in seconds. Re-run one case with \`npm run bench -- --cases search\`.
 `,
   ];
-  if (builds.length) {
+  if (builds.length || failedBuilds.length) {
     const chart = join(dirname(values.out), 'benchmarks-build.svg');
-    writeFileSync(chart, buildChart(builds));
-    sections.push(buildSection(builds, relative(dirname(values.out), chart), versions()));
+    if (builds.length) writeFileSync(chart, buildChart(builds));
+    sections.push(buildSection(builds, failedBuilds, relative(dirname(values.out), chart), versions()));
   }
   if (results.length) {
     sections.push(`## Analysis at ingest: vectors, topics, keywords, related papers

@@ -96,7 +96,7 @@ export function buildChart(cases: readonly BuildCase[]): string {
 }
 
 /** Markdown for the build section; `chart` is the SVG's path relative to the report. */
-export function buildSection(cases: readonly BuildCase[], chart: string, versions: string): string {
+export function buildSection(cases: readonly BuildCase[], failed: readonly string[], chart: string, versions: string): string {
   const rows = cases.map((c) => {
     const st = c.full.steps;
     const naive = c.naive
@@ -132,6 +132,7 @@ once. ${versions}
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
+${failed.length ? `\nFailed: ${failed.map((line) => `\`${line}\``).join('; ')}.\n` : ''}
 ![Build time against papers](${chart})
 
 ### Targets

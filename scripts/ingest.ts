@@ -62,30 +62,44 @@ function main(): number {
   }
   const progress = createProgress('ingest');
 
-  // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
-  const extra = positionals.map((file) => resolve(file));
-  const missing = extra.find((path) => !existsSync(path) || !statSync(path).isFile());
-  if (missing) {
-    console.error(`ingest: ${shown(missing)}: no such file`);
-    return 2;
+  // One ingest at a time, from reading to writing: a second one started meanwhile stops at once
+  // rather than write entries computed from what the first is replacing.
+  let release = () => {};
+  try {
+    if (existsSync(paths.dir)) release = acquireLock(join(paths.dir, '.ingest.lock'));
+  } catch (error) {
+    console.error(`ingest: ${(error as Error).message}; content/ was not changed`);
+    return 1;
+  }
+  try {
+    return ingestLocked();
+  } finally {
+    release();
   }
 
-  // 2. Parse and validate everything, collecting every problem before giving up.
-  const reading = performance.now();
-  const { digests, skipped, topics, previous, taxonomy, errors } = progress.time('read', () =>
-    readContent(paths, extra, year, values.lenient, (done, total, papers) =>
-      progress.update({ label: 'reading digests', done, total, unit: 'files', papers, startedAt: reading }),
-    ),
-  );
-  progress.clear();
-  if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
-  for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
-  if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
+  function ingestLocked(): number {
+    // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
+    const extra = positionals.map((file) => resolve(file));
+    const missing = extra.find((path) => !existsSync(path) || !statSync(path).isFile());
+    if (missing) {
+      console.error(`ingest: ${shown(missing)}: no such file`);
+      return 2;
+    }
 
-  // 3. Build every entry in memory, then 4. write them all or nothing.
-  const files = buildEntries(digests, topics, previous, taxonomy, progress.time);
-  const release = acquireLock(join(paths.dir, '.ingest.lock'));
-  try {
+    // 2. Parse and validate everything, collecting every problem before giving up.
+    const reading = performance.now();
+    const { digests, skipped, topics, previous, taxonomy, errors } = progress.time('read', () =>
+      readContent(paths, extra, year, values.lenient, (done, total, papers) =>
+        progress.update({ label: 'reading digests', done, total, unit: 'files', papers, startedAt: reading }),
+      ),
+    );
+    progress.clear();
+    if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
+    for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
+    if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
+
+    // 3. Build every entry in memory, then 4. write them all or nothing.
+    const files = buildEntries(digests, topics, previous, taxonomy, progress.time);
     clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
@@ -105,10 +119,8 @@ function main(): number {
     );
     // Skipped entries (--lenient) are reported again on the next run rather than skipped silently.
     if (!skipped.length) recordFingerprint(last, inputsFingerprint(paths, options));
-  } finally {
-    release();
+    return 0;
   }
-  return 0;
 }
 
 process.exitCode = main();

@@ -19,7 +19,14 @@ export function arxivLinks(id: string): Link[] {
   ];
 }
 
-/** The resolver link of a DOI. */
-export function doiLink(doi: string): Link {
-  return { url: `https://doi.org/${doi.trim()}`, kind: 'doi' };
+/**
+ * A DOI as the DOI Handbook shapes it: `10.`, a registrant code, `/`, and a suffix of printable
+ * characters. Anything else in a DOI field (spaces, markup, a URL with a script in it) is no DOI.
+ */
+const DOI = /^10\.\d{4,9}(\.\d+)*\/[^\s"<>{}|\\^`]+$/;
+
+/** The resolver link of a DOI, or none when the text is not one. */
+export function doiLink(doi: string): Link[] {
+  const trimmed = doi.trim();
+  return DOI.test(trimmed) ? [{ url: `https://doi.org/${encodeURI(trimmed)}`, kind: 'doi' }] : [];
 }

@@ -52,6 +52,16 @@ function matchesHost(url: URL, entry: string): boolean {
 }
 
 /** `code` for source hosts, `data` for dataset hosts, `project` for any other page. */
+/**
+ * A URL from a metadata field (a repository, a project page), if it is an absolute http(s) URL:
+ * normalized by the WHATWG URL parser, so quotes, brackets and spaces come out percent-encoded.
+ */
+export function httpUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text || !/^https?:\/\/\S+$/i.test(text) || !URL.canParse(text)) return undefined;
+  return new URL(text).href;
+}
+
 export function classifyLink(href: string): LinkKind {
   const url = new URL(href);
   const host = url.hostname.replace(/^www\./, '');

@@ -64,7 +64,7 @@ export function parseArxivAtom(text: string, file: string, options: ParseOptions
         ...(id ? { arxiv: id } : {}),
         ...(categories.length ? { categories } : {}),
         ...(published ? { published } : {}),
-        links: [...(id ? arxivLinks(id) : []), ...(doi ? [doiLink(doi)] : [])],
+        links: [...(id ? arxivLinks(id) : []), ...(doi ? doiLink(doi) : [])],
       };
     },
     options.lenient,

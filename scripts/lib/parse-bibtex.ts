@@ -13,7 +13,7 @@ import { lineAt } from './decode.ts';
 import type { ParsedDigest, ParseOptions, RawPaper } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
 import { InputError, parseEntries } from './errors.ts';
-import { classifyLink } from './links.ts';
+import { classifyLink, httpUrl } from './links.ts';
 
 /** True when the text is BibTeX: entries that start with `@type{` (after comments, perhaps). */
 export function isBibtex(text: string): boolean {
@@ -54,14 +54,14 @@ export function parseBibtex(text: string, file: string, options: ParseOptions = 
       if (!title) throw new InputError(file, line, `entry "${entry.key}" has no title`);
       if (!abstract) throw new InputError(file, line, `entry "${entry.key}" has no abstract; Abstracta needs one to make a page`);
       const eprint = single(fields.eprint);
-      const url = single(fields.url);
+      const rawUrl = single(fields.url);
+      const url = httpUrl(rawUrl);
       const arxiv =
         (single(fields.archiveprefix).toLowerCase() === 'arxiv' && eprint ? arxivId(eprint) : undefined) ??
-        (url ? arxivId(url) : undefined);
+        (rawUrl ? arxivId(rawUrl) : undefined);
       const doi = single(fields.doi);
-      const links: Link[] = [...(arxiv ? arxivLinks(arxiv) : []), ...(doi ? [doiLink(doi)] : [])];
-      if (/^https?:\/\/\S+$/.test(url) && !links.some((link) => link.url === url) && !arxivId(url))
-        links.push({ url, kind: classifyLink(url) });
+      const links: Link[] = [...(arxiv ? arxivLinks(arxiv) : []), ...(doi ? doiLink(doi) : [])];
+      if (url && !links.some((link) => link.url === url) && !arxivId(url)) links.push({ url, kind: classifyLink(url) });
       const year = Number(single(fields.year));
       return {
         title,

@@ -11,6 +11,7 @@ import { dateFromFileName, formatDay } from './digest-date.ts';
 import { InputError, parseEntries } from './errors.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { arxivId, arxivLinks } from './arxiv.ts';
+import { httpUrl } from './links.ts';
 import { lineAt } from './decode.ts';
 
 const entrySchema = z.looseObject({
@@ -29,7 +30,6 @@ const entrySchema = z.looseObject({
 });
 
 /** An http(s) URL as given, or nothing: a field may hold anything. */
-const httpUrl = (value: string | undefined) => (value && /^https?:\/\/\S+$/.test(value.trim()) ? value.trim() : undefined);
 
 /** True when the text is JSON (an array or an object at the top). */
 export function isJson(text: string): boolean {

@@ -15,8 +15,23 @@ const NOT_YET: { name: string; test: (text: string) => boolean }[] = [
   { name: 'XML other than an arXiv Atom feed', test: (text) => /^\s*</.test(text) },
 ];
 
+/**
+ * The largest input file read: 32 MB. A year of daily digests is a few MB and a day of Hugging Face
+ * papers a few hundred KB; a file far beyond that is a mistake (a dump, a log, the wrong file), and
+ * parsing it would take minutes and gigabytes before saying so.
+ */
+export const MAX_INPUT_BYTES = 32 * 2 ** 20;
+
 /** Decodes and parses one input file; `file` is the path to show in messages. */
 export function parseInput(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedDigest {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+    throw new InputError(
+      file,
+      1,
+      `the file is ${mb(bytes.length)}; an input may be at most ${mb(MAX_INPUT_BYTES)}: split it into several digests`,
+    );
+  }
   const text = decodeText(bytes, file);
   if (isJson(text)) return parseHfDaily(text, file, options);
   if (isAtom(text)) return parseArxivAtom(text, file, options);

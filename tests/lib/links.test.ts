@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLink, extractLinks, findLinks } from '../../scripts/lib/links.ts';
+import { classifyLink, extractLinks, findLinks, httpUrl } from '../../scripts/lib/links.ts';
 
 describe('findLinks', () => {
   it.each([
@@ -44,4 +44,21 @@ describe('extractLinks', () => {
       { url: 'https://x.org/', kind: 'project' },
     ]);
   });
+});
+
+describe('httpUrl', () => {
+  it('keeps absolute http(s) URLs, normalized and percent-encoded', () => {
+    expect(httpUrl(' https://github.com/a/b ')).toBe('https://github.com/a/b');
+    expect(httpUrl('https://example.org/"><script>x</script>')).toBe('https://example.org/%22%3E%3Cscript%3Ex%3C/script%3E');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'javascript:x//https://github.com/a/b',
+    'ftp://x.org/',
+    '/relative',
+    'https://',
+    'https://a b',
+    undefined,
+  ])('refuses %j', (value) => expect(httpUrl(value)).toBeUndefined());
 });

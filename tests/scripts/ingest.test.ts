@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyContent, fingerprint, ingest } from '../helpers/content.ts';
-import { FIXTURES } from '../helpers/paths.ts';
+import { FIXTURES, NODE, ROOT } from '../helpers/paths.ts';
 
 const dirs: string[] = [];
 const content = () => {
@@ -86,6 +87,11 @@ describe('npm run ingest', () => {
     ['elf.bin', /elf\.bin:1: the file contains a NUL byte/],
     ['title-only.txt', /title-only\.txt:1: the title "Title Without Abstract" has no abstract/],
     ['empty.txt', /empty\.txt:1: the file is empty/],
+    ['not-utf8.txt', /not-utf8\.txt:5: the file is not valid UTF-8 text/],
+    [
+      'unknown-shape.json',
+      /unknown-shape\.json:\$: expected a JSON array of Hugging Face daily-papers entries, found an object with key "hello"/,
+    ],
   ])('refuses %s with file and line, exit 1, and content/ left exactly as it was', (fixture, message) => {
     const dir = content();
     const before = fingerprint(dir);
@@ -94,6 +100,24 @@ describe('npm run ingest', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/content\/ was not changed/);
     expect(fingerprint(dir)).toEqual(before);
+  });
+
+  it('refuses a 50 MB file before parsing it, and leaves content/ as it was', () => {
+    const dir = content();
+    const big = join(dir, '..', `big-${process.pid}.txt`);
+    const paper = 'A Title Of A Paper\n\nAn abstract of a paper that says something about something else.\n\n';
+    writeFileSync(big, `Mar 14\n\n${paper.repeat(Math.ceil((50 * 2 ** 20) / paper.length))}`);
+    try {
+      const before = fingerprint(dir);
+      const result = ingest(dir, [big]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /big-\d+\.txt:1: the file is 50\.0 MB; an input may be at most 32\.0 MB: split it into several digests/,
+      );
+      expect(fingerprint(dir)).toEqual(before);
+    } finally {
+      rmSync(big, { force: true });
+    }
   });
 
   it('refuses a bad digest already in content/digests, reporting every problem at once', () => {
@@ -197,7 +221,29 @@ describe('npm run ingest', () => {
     writeFileSync(join(dir, '.ingest.lock'), String(process.pid));
     const result = ingest(dir, [join(FIXTURES, 'good-mar-15.txt')]);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/another ingest \(process \d+\) is running/);
+    expect(result.stderr).toMatch(/another ingest \(process \d+\) is running.*content\/ was not changed/);
     expect(existsSync(join(dir, 'digests/good-mar-15.txt'))).toBe(false);
+  });
+
+  it('runs two ingests started at once one after the other or refuses one, never leaving a mix', async () => {
+    const dir = content();
+    const run = (args: string[]) =>
+      new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(NODE, [join(ROOT, 'scripts/ingest.ts'), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, ABSTRACTA_CONTENT: dir },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+        child.on('close', (status) => done({ status, stderr }));
+      });
+    const results = await Promise.all([run(['--force', join(FIXTURES, 'good-mar-15.txt')]), run(['--force', '--year', '2025'])]);
+    expect(results.some((r) => r.status === 0)).toBe(true);
+    for (const result of results.filter((r) => r.status !== 0)) expect(result.stderr).toMatch(/another ingest \(process \d+\) is running/);
+    expect(existsSync(join(dir, '.ingest.lock'))).toBe(false);
+    // Whatever happened, content/ is what one ingest of its own digests gives: nothing half-written.
+    const settled = fingerprint(join(dir, 'papers'));
+    expect(ingest(dir, ['--force', ...(results[1].status === 0 ? ['--year', '2025'] : [])]).stdout).toMatch(/0 written, 0 removed/);
+    expect(fingerprint(join(dir, 'papers'))).toEqual(settled);
   });
 });

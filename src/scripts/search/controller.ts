@@ -4,8 +4,15 @@
  * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
  */
 import { pagefindFilters, readSearchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
+import { spacedWords } from '../../lib/segment.ts';
 import { excerptNodes } from './excerpt.ts';
 import { loadPagefind, type PagefindResponse } from './pagefind.ts';
+
+/** What Pagefind is asked: the query, with words of unspaced scripts spaced out as the index has them. */
+function searchTerm(query: string): string | null {
+  const trimmed = query.trim();
+  return trimmed ? (spacedWords(trimmed) ?? trimmed) : null;
+}
 
 /** Results shown at once: a dialog is for finding, not for paging through hundreds. */
 const MAX_RESULTS = 10;
@@ -89,7 +96,8 @@ export class SearchController {
     // counts follow right after.
     const counting = this.countsLoaded || topics.length > 0;
     const filters = topics.length ? pagefindFilters(this.state) : counting ? { topic: { none: [] } } : {};
-    const response = (await pagefind.search(query.trim() || null, { filters })) as PagefindResponse;
+    const term = searchTerm(query);
+    const response = (await pagefind.search(term, { filters })) as PagefindResponse;
     // A newer search has started: do not fetch result data that nobody will see.
     if (run !== this.sequence) return;
     const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((result) => result.data()));
@@ -108,7 +116,7 @@ export class SearchController {
       await new Promise((resolve) =>
         'requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 50),
       );
-      const counted = (await pagefind.search(query.trim() || null, { filters: { topic: { none: [] } } })) as PagefindResponse;
+      const counted = (await pagefind.search(term, { filters: { topic: { none: [] } } })) as PagefindResponse;
       this.countsLoaded = true;
       if (run === this.sequence) this.renderFilters(counted.totalFilters);
     }

@@ -20,7 +20,7 @@ import { inertHtml } from '../../scripts/lib/mdx.ts';
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an
  * older renderer is not reused.
  */
-const RENDERER_VERSION = 'inert-html-1';
+const RENDERER_VERSION = 'inert-html-2';
 
 /** Files read at once: enough to keep the disk busy without opening 100,000 files together. */
 const READ_BATCH = 256;
@@ -87,14 +87,16 @@ async function syncEntry(context: LoaderContext, root: string, path: string): Pr
     if (existing.deferredRender) store.addModuleImport(filePath);
     return 'cached';
   }
-  // Frontmatter and body split as @astrojs/mdx splits them, so `entry.body` is the same either way.
+  // Frontmatter and body split as @astrojs/mdx splits them (an entry left to MDX keeps this body).
   const { frontmatter: data, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const body = content.trim();
   const parsed = await parseData({ id, data, filePath: path });
   const html = inertHtml(body);
   if (html) {
     const metadata: PaperRenderMetadata = { abstract: html.text };
-    store.set({ id, data: parsed, body, filePath, digest, rendered: { html: html.html, metadata: { frontmatter: metadata } } });
+    // No `body`: the page has the HTML and the abstract's text. Astro writes the whole store as one
+    // string, and V8 caps strings at 512 MB: without bodies 100,000 papers fit.
+    store.set({ id, data: parsed, filePath, digest, rendered: { html: html.html, metadata: { frontmatter: metadata } } });
     return 'html';
   }
   store.set({ id, data: parsed, body, filePath, digest, deferredRender: true });

@@ -38,6 +38,8 @@ const FIXED: { title: string; abstract: string }[] = [
     title: 'Combining Marks: Cafe\u0301 and Ångström, Z̸͎̈ Glitch',
     abstract: 'Precomposed é and decomposed e\u0301 stay as written; ligatures ﬁ ﬂ and the ﬃ stay too.',
   },
+  // Frontmatter cannot be broken out of: YAML syntax in a title (with a newline) is just text.
+  { title: `Colons: 'single' "double" --- # not a comment\n---\ntitle: injected`, abstract: '---\nslug: ../../etc/passwd\n--- and: more' },
 ];
 
 /** Arbitrary graphemes, without control characters (an input file with those is refused, see decode.ts). */

@@ -82,3 +82,17 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
   release();
   return { status: result.status, output: result.stdout + result.stderr };
 }
+
+/** Every file below `dir`. */
+export function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** The slugs of the paper pages of the site built in `dist` (the paper index pages left out). */
+export function paperPageSlugs(dist: string): string[] {
+  return readdirSync(join(dist, 'papers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !['by-title', 'page'].includes(entry.name))
+    .map((entry) => entry.name);
+}

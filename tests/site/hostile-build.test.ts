@@ -4,11 +4,11 @@
  * The canaries are a file write and an environment-variable read.
  */
 import { load } from 'cheerio';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ingest } from '../helpers/content.ts';
+import { buildSite, filesBelow, ingest, paperPageSlugs } from '../helpers/content.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-hostile-'));
@@ -65,14 +65,6 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every file below `dir`. */
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
 describe('a digest of hostile abstracts', () => {
   it('builds, and no canary fires', () => {
     expect(built.status, built.output).toBe(0);
@@ -88,13 +80,11 @@ describe('a digest of hostile abstracts', () => {
   });
 
   it('never leaks the secret into the site or the search index', () => {
-    for (const file of files(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
+    for (const file of filesBelow(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
   });
 
   it('shows each title and abstract as literal text, with no markup made from it', () => {
-    const pages = readdirSync(join(dist, 'papers'), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !['by-title', 'page'].includes(entry.name))
-      .map((entry) => entry.name);
+    const pages = paperPageSlugs(dist);
     expect(pages).toHaveLength(PAPERS.length);
     const shown = pages.map((slug) => load(readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8')));
     const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -8,13 +8,13 @@
  */
 import { load } from 'cheerio';
 import { XMLBuilder } from 'fast-xml-parser';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
-import { buildSite, ingest } from '../helpers/content.ts';
+import { buildSite, filesBelow, ingest, paperPageSlugs } from '../helpers/content.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 
@@ -110,18 +110,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Every file below `dir`. */
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
-
-const paperPages = () =>
-  readdirSync(join(dist, 'papers'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !['by-title', 'page'].includes(entry.name))
-    .map((entry) => entry.name);
+const paperPages = () => paperPageSlugs(dist);
 
 describe('hostile input in every field of every format', () => {
   it('ingests all four formats and builds, and no canary fires', () => {
@@ -133,7 +122,7 @@ describe('hostile input in every field of every format', () => {
   });
 
   it('never lets the secret into the site, its feeds or its search index', () => {
-    for (const file of files(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
+    for (const file of filesBelow(dist)) expect(readFileSync(file).includes(SECRET), file).toBe(false);
   });
 
   it('shows every field as literal text and makes no markup from it', () => {

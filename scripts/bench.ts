@@ -34,7 +34,7 @@ import {
   writeSyntheticContent,
 } from './lib/bench-site.ts';
 import { measureCase, type BuildCase } from './lib/bench-build.ts';
-import { buildChart, buildSection } from './lib/bench-build-report.ts';
+import { buildChart, buildSection, mergeBuildResults } from './lib/bench-build-report.ts';
 import { measureSearch, type SearchMeasurement } from './lib/bench-search.ts';
 import { measurePages, type PageMeasurement } from './lib/bench-pages.ts';
 
@@ -154,11 +154,12 @@ async function runBuild(corpus: string): Promise<BuildCase> {
         writeRealContent(content, files.slice(-1));
         return (JSON.parse(readFileSync(files.at(-1)!, 'utf8')) as unknown[]).length;
       };
-      return await measureCase('real HF', work, add, true, log);
+      return { ...(await measureCase('real HF', work, add, true, log)), date: new Date().toISOString().slice(0, 10) };
     }
     const size = Number(corpus);
     writeSyntheticContent(content, size);
-    return await measureCase('synthetic', work, () => addSyntheticDigest(content, size), size <= Number(values['naive-max']), log);
+    const result = await measureCase('synthetic', work, () => addSyntheticDigest(content, size), size <= Number(values['naive-max']), log);
+    return { ...result, date: new Date().toISOString().slice(0, 10) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -245,9 +246,13 @@ case in a fresh process. Times in seconds. Re-run one case with \`npm run bench 
 `,
   ];
   if (builds.length || failedBuilds.length) {
+    // Corpora built this time replace their rows; the others keep their last results (with their date).
+    const saved = join(dirname(values.out), 'benchmarks-build.json');
+    const all = mergeBuildResults(existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as BuildCase[]) : [], builds);
+    writeFileSync(saved, `${JSON.stringify(all, null, 1)}\n`);
     const chart = join(dirname(values.out), 'benchmarks-build.svg');
-    if (builds.length) writeFileSync(chart, buildChart(builds));
-    sections.push(buildSection(builds, failedBuilds, relative(dirname(values.out), chart), versions()));
+    if (all.length) writeFileSync(chart, buildChart(all));
+    sections.push(buildSection(all, failedBuilds, relative(dirname(values.out), chart), versions()));
   }
   if (results.length) {
     sections.push(`## Analysis at ingest: vectors, topics, keywords, related papers

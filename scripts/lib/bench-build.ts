@@ -163,6 +163,8 @@ export async function measureNaive(papers: string, dir: string): Promise<Measure
 /** One corpus through full build, no-change rebuild, add-one-digest rebuild, and the naive baseline. */
 export interface BuildCase {
   corpus: string;
+  /** When it was measured (YYYY-MM-DD). */
+  date?: string;
   papers: number;
   digests: number;
   full: BuildRun;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
 import { abstractText } from '../../scripts/lib/mdx.ts';
+import { spacedWords } from '../lib/segment.ts';
 import { formatDigestDate } from '../lib/dates.ts';
 import { urlHelpers } from '../lib/url.ts';
 import type { Paper, Topic } from '../schemas.ts';
@@ -49,7 +50,8 @@ export async function buildDevIndex(contentDir: string, base: string): Promise<D
     await add({
       url: pageUrl('papers', paper.slug),
       // Title and keywords first and again, as the built page weighs them above the abstract.
-      content: [paper.title, paper.title, body, (paper.keywords ?? []).join('. ')].join('\n'),
+      // Plus the spaced-out copy of Chinese, Japanese or Thai text the built page carries (lib/segment.ts).
+      content: [paper.title, paper.title, body, (paper.keywords ?? []).join('. '), spacedWords(`${paper.title} ${body}`) ?? ''].join('\n'),
       language: 'en',
       meta: { title: paper.title, topics: topicTitles.join(' · ') },
       filters: { topic: topicTitles, date: (paper.digests ?? []).flatMap((d) => (d.date ? [formatDigestDate(d.date)] : [])) },

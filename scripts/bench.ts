@@ -6,8 +6,10 @@
  * papers kept as fixtures, each case in a fresh child process so its peak memory is its own, and
  * writes the results to docs/benchmarks.md (cases not run keep their last results there).
  * - `build`: `npm run build` end to end on synthetic corpora of the sizes in `--build-corpora`
- *   (`--huge` adds 100,000) and the real corpus (`real`), then a rebuild with no change and one after adding a digest, and a naive MDX
- *   site on the same papers (up to `--naive-max` papers) for a ratio; with the chart of time against N;
+ *   (`--huge` adds 100,000) and the real corpus (`real`), then a rebuild with no change and one after
+ *   adding a digest, and a naive MDX site on the same papers (up to `--naive-max` papers) for a ratio;
+ *   with the chart of time against N. Results are kept in docs/benchmarks-build.json: a corpus not
+ *   built keeps its last row, and `--build-corpora ''` only rewrites the section;
  * - `enrich`: the ingest pipeline's analysis steps (TF-IDF vectors, topics, keywords, related papers,
  *   the corpus map) and the MDX and YAML writing, on papers already parsed;
  * - `suggest`: `topics:suggest` on the real Hugging Face papers kept as test fixtures;
@@ -181,7 +183,10 @@ if (values.child?.startsWith('build:')) {
   console.log(JSON.stringify(runEnrich(Number(values.child))));
 } else {
   const cases = new Set(values.cases.split(','));
-  const buildCorpora = cases.has('build') ? [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])] : [];
+  // `--build-corpora ''` builds nothing and rewrites the section from the saved results.
+  const buildCorpora = cases.has('build')
+    ? [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])].filter(Boolean)
+    : [];
   // A corpus that fails (out of memory, say) is reported as such; the others still are.
   const builds: BuildCase[] = [];
   const failedBuilds: string[] = [];
@@ -245,7 +250,7 @@ Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–2
 case in a fresh process. Times in seconds. Re-run one case with \`npm run bench -- --cases search\`.
 `,
   ];
-  if (builds.length || failedBuilds.length) {
+  if (cases.has('build')) {
     // Corpora built this time replace their rows; the others keep their last results (with their date).
     const saved = join(dirname(values.out), 'benchmarks-build.json');
     const all = mergeBuildResults(existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as BuildCase[]) : [], builds);

@@ -3,11 +3,11 @@
  * page, with the search dialog open, and on the 404 page, in the light and the dark theme.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { TEST_DIST } from '../helpers/paths.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -47,21 +47,12 @@ const PAGES = [
 ];
 
 describe.skipIf(!CHROMIUM)('accessibility (axe-core)', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serve(TEST_DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const server = useServer(TEST_DIST);
+  const chromium = useChromium();
 
   for (const theme of ['light', 'dark'] as const) {
     it(`has no serious or critical violations in the ${theme} theme`, async () => {
-      const page = await browser.newPage({ colorScheme: theme });
+      const page = await chromium.browser.newPage({ colorScheme: theme });
       const problems: string[] = [];
       for (const path of PAGES) {
         // The static server has no 404 fallback: load the built 404 page itself.

@@ -4,25 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { TEST_DIST } from '../helpers/paths.ts';
-import { headersFile, serve, type StaticServer } from '../helpers/serve.ts';
+import { headersFile, useServer } from '../helpers/serve.ts';
 
 describe.skipIf(!CHROMIUM)('the site under its strict Content-Security-Policy', () => {
-  let browser: Browser;
-  let server: StaticServer;
   const headers = headersFile(readFileSync(join(TEST_DIST, '_headers'), 'utf8'));
-
-  beforeAll(async () => {
-    server = await serve(TEST_DIST, '/', headers);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const server = useServer(TEST_DIST, '/', headers);
+  const chromium = useChromium();
 
   it('is strict: no inline scripts or styles, no eval beyond WebAssembly', () => {
     const csp = headers['Content-Security-Policy'];
@@ -32,7 +22,7 @@ describe.skipIf(!CHROMIUM)('the site under its strict Content-Security-Policy', 
   });
 
   it('loads pages, opens search, finds, highlights and switches theme without a violation', async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());

@@ -4,9 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { acquireAstroLock } from '../helpers/content.ts';
 import { NODE, ROOT } from '../helpers/paths.ts';
 
@@ -14,7 +13,6 @@ const PORT = 4321 + (process.pid % 1000);
 
 describe.skipIf(!CHROMIUM)('search in the dev server', () => {
   let server: ChildProcess;
-  let browser: Browser;
   let log = '';
   let release: (() => void) | undefined;
 
@@ -39,18 +37,17 @@ describe.skipIf(!CHROMIUM)('search in the dev server', () => {
       if (Date.now() > deadline || server.exitCode !== null) throw new Error(`dev server did not start:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    browser = await launchChromium();
   }, 150_000);
 
   afterAll(async () => {
-    await browser?.close();
     server?.kill();
     if (server && server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
     release?.();
   });
+  const chromium = useChromium();
 
   it('finds a paper, and says that it searches the dev index', async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     // The first visit makes Vite optimize dependencies and reload the page once; search after that.

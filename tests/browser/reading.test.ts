@@ -2,29 +2,19 @@
  * The reading experience in Chromium: the theme switch (persisted, applied before the first paint),
  * the topics drawer on a phone, nothing scrolling sideways at 320 px, and the copy buttons.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { TEST_DIST } from '../helpers/paths.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 
 const PAPER = 'papers/tool-augmented-reward-modeling/';
 
 describe.skipIf(!CHROMIUM)('reading in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serve(TEST_DIST);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const server = useServer(TEST_DIST);
+  const chromium = useChromium();
 
   it('follows the system theme, switches, remembers, and applies the choice before the first paint', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await chromium.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(`${server.url}${PAPER}`);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -48,7 +38,7 @@ describe.skipIf(!CHROMIUM)('reading in Chromium', () => {
   });
 
   it('puts the topics in a drawer on a phone, opened by the menu button and closed by Esc', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${server.url}${PAPER}`);
     const sidebar = page.locator('#site-sidebar');
     const button = page.locator('[data-menu-toggle]');
@@ -63,7 +53,7 @@ describe.skipIf(!CHROMIUM)('reading in Chromium', () => {
   });
 
   it('never scrolls sideways at 320 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 320, height: 640 } });
     for (const path of ['', 'topics/', 'topics/alignment/', PAPER, 'papers/', 'search/?q=reward', '404.html']) {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('networkidle');
@@ -73,7 +63,7 @@ describe.skipIf(!CHROMIUM)('reading in Chromium', () => {
   });
 
   it('copies the BibTeX entry', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await chromium.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${server.url}${PAPER}`);
     await page.locator('button[data-copy="cite-bibtex"]').click();

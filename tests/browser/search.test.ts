@@ -4,13 +4,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paperSchema, type Paper } from '../../src/schemas.ts';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { ROOT, SUB_PATH, TEST_DIST, TEST_DIST_SUB } from '../helpers/paths.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 
 const papers: Paper[] = readdirSync(join(ROOT, 'content/papers'))
   .filter((name) => name.endsWith('.mdx'))
@@ -28,14 +28,14 @@ const bySlug = (slug: string) => papers.find((p) => p.slug === slug)!;
 const RESULTS = '.search-dialog [role="option"]';
 
 describe.skipIf(!CHROMIUM)('search in Chromium', () => {
-  let browser: Browser;
-  let root: StaticServer;
-  let sub: StaticServer;
+  const root = useServer(TEST_DIST);
+  const sub = useServer(TEST_DIST_SUB, SUB_PATH);
+  const chromium = useChromium();
   const errors: string[] = [];
 
   /** A fresh page that records console errors and uncaught exceptions. */
   async function newPage(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
@@ -51,17 +51,6 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
       query,
     );
   }
-
-  beforeAll(async () => {
-    root = await serve(TEST_DIST);
-    sub = await serve(TEST_DIST_SUB, SUB_PATH);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await root?.close();
-    await sub?.close();
-  });
 
   it('opens the dialog by button, Ctrl+K, Meta+K and /; Esc closes it and gives focus back', async () => {
     const page = await newPage();
@@ -218,7 +207,7 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
   });
 
   it('degrades to a link to the topics index without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await chromium.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(root.url);
     expect(await page.locator('[data-search-fallback]').isVisible()).toBe(true);

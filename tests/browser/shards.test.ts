@@ -6,13 +6,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { buildSite, ingest } from '../helpers/content.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 
 const SHARDS = ['2024', '2026'];
 /** Days of papers per shard: two keep the test quick; `SHARD_DAYS=all` builds the whole real corpus. */
@@ -29,10 +28,7 @@ function papersOf(shard: string): { title: string; slug: string }[] {
 }
 
 describe.skipIf(!CHROMIUM)('an archive in two shards, searched together', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     for (const [index, shard] of SHARDS.entries()) {
       const content = join(work, shard);
       mkdirSync(join(content, 'digests'), { recursive: true });
@@ -46,18 +42,14 @@ describe.skipIf(!CHROMIUM)('an archive in two shards, searched together', () => 
       const built = buildSite(content, join(site, shard), { BASE_PATH: `/${shard}/`, SEARCH_MERGE: `/${other}/pagefind/` });
       expect(built.status, built.output).toBe(0);
     }
-    server = await serve(site);
-    browser = await launchChromium();
   }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // Registered after the build, so they start once both shards are built.
+  const server = useServer(site);
+  const chromium = useChromium();
 
   it('finds papers of both shards from either, each linked under its own shard', async () => {
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     for (const from of SHARDS) {

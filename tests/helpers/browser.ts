@@ -4,6 +4,7 @@
  * says so; in CI (`CI=true`) a missing browser fails the run instead.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/lib/chromium.ts';
 
 export const CHROMIUM = findChromium();
@@ -17,4 +18,23 @@ if (!CHROMIUM) {
 /** Launches headless Chromium with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Chromium for the tests of the calling `describe` block: launched before them, closed after.
+ * Read `.browser` inside tests and hooks registered after this call.
+ */
+export function useChromium(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -11,12 +11,11 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { buildSite, filesBelow, ingest, paperPageSlugs } from '../helpers/content.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { serve, type StaticServer } from '../helpers/serve.ts';
+import { useServer } from '../helpers/serve.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-hostile-formats-'));
 const CANARY = join(work, 'canary-fired');
@@ -161,11 +160,12 @@ describe('hostile input in every field of every format', () => {
     expect(text).toContain("keyword {(await import('node:fs'))");
   });
 
-  it.skipIf(!CHROMIUM)('runs no script of theirs in Chromium, on any page', async () => {
-    const server: StaticServer = await serve(dist);
-    const browser: Browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
+  describe.skipIf(!CHROMIUM)('in Chromium', () => {
+    const server = useServer(dist);
+    const chromium = useChromium();
+
+    it('runs no script of theirs, on any page', async () => {
+      const page = await chromium.browser.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
@@ -178,9 +178,7 @@ describe('hostile input in every field of every format', () => {
         expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), path).toBeUndefined();
       }
       expect(dialogs).toEqual([]);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+      await page.close();
+    });
   });
 });

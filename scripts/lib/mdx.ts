@@ -34,6 +34,17 @@ const ESM_UNSAFE: Unsafe[] = [
 /** The only node types an abstract body may contain once parsed back. */
 const ALLOWED_TYPES = new Set(['root', 'paragraph', 'text', 'link']);
 
+/** The type of the first node in `tree` that an abstract body may not contain, if any. */
+function disallowedNode(tree: Root): string | undefined {
+  const stack: { type: string; children?: unknown[] }[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!ALLOWED_TYPES.has(node.type)) return node.type;
+    if (node.children) stack.push(...(node.children as typeof stack));
+  }
+  return undefined;
+}
+
 /** Paragraph content for `text`: plain text, with every http(s) URL as a link to itself. */
 export function phrasing(text: string): PhrasingContent[] {
   const nodes: PhrasingContent[] = [];
@@ -69,14 +80,8 @@ export function abstractToMdx(text: string): string {
 /** Parses `mdx` as MDX and checks it holds only text and links that read exactly as `expected`. */
 export function assertInert(mdx: string, expected: Root): void {
   const parsed = parseMdx(mdx);
-  const stack: { type: string; children?: unknown[] }[] = [parsed];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!ALLOWED_TYPES.has(node.type)) {
-      throw new Error(`MDX serialization produced a "${node.type}" node; refusing to write it`);
-    }
-    if (node.children) stack.push(...(node.children as typeof stack));
-  }
+  const disallowed = disallowedNode(parsed);
+  if (disallowed) throw new Error(`MDX serialization produced a "${disallowed}" node; refusing to write it`);
   const paragraphs = (root: Root) => root.children.map((child) => toString(child));
   if (JSON.stringify(paragraphs(parsed)) !== JSON.stringify(paragraphs(expected))) {
     throw new Error('MDX serialization does not read back as the abstract text; refusing to write it');
@@ -119,12 +124,7 @@ export function inertHtml(body: string): { html: string; text: string } | undefi
   const at = body.indexOf(NOTES_MARKER);
   if (at !== -1 && body.slice(at + NOTES_MARKER.length).trim() !== '') return undefined;
   const tree = parseMdx(at === -1 ? body : body.slice(0, at));
-  const stack: { type: string; children?: unknown[] }[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (!ALLOWED_TYPES.has(node.type)) return undefined;
-    if (node.children) stack.push(...(node.children as typeof stack));
-  }
+  if (disallowedNode(tree)) return undefined;
   const hast = toHast(tree);
   externalLinks(hast as HastRoot);
   return { html: toHtml(hast), text: toString(tree) };

@@ -1,8 +1,9 @@
 /** Temporary content folders for ingest tests, and a fingerprint to prove a folder did not change. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { acquireLock } from '../../scripts/lib/write.ts';
 import { NODE, ROOT } from './paths.ts';
 
 /** A fresh copy of the project's `content/` (digests, topics and generated papers) in a temp folder. */
@@ -45,24 +46,7 @@ export function ingest(contentDir: string, args: string[] = []) {
 export function acquireAstroLock(): () => void {
   const lock = join(ROOT, '.astro', 'test-build.lock');
   mkdirSync(dirname(lock), { recursive: true });
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw error;
-      const holder = Number(readFileSync(lock, 'utf8'));
-      try {
-        if (holder) process.kill(holder, 0);
-      } catch {
-        rmSync(lock, { force: true }); // Left by a worker that died.
-        continue;
-      }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  return () => rmSync(lock, { force: true });
+  return acquireLock(lock, { name: 'Astro process of the tests', waitMs: 600_000 });
 }
 
 /**

@@ -5,11 +5,11 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
-import { EXTERNAL_LINK_OPTIONS } from './scripts/lib/mdx.ts';
+import { EXTERNAL_LINK_OPTIONS } from './scripts/entries/mdx.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
 import { normalizeBase } from './src/lib/url.ts';
-import { astroCacheDir } from './scripts/lib/fingerprint.ts';
+import { astroCacheDir } from './scripts/shared/fingerprint.ts';
 
 /**
  * Deployment settings come from the environment so one checkout can be built for any host:

@@ -2,7 +2,7 @@
  * `npm run bench [-- --cases build,enrich,suggest,search] [--build-corpora 1000,10000,real] [--huge]
  *   [--naive-max 10000] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
  *
- * Measures Abstracta on seeded synthetic corpora (see `lib/synthetic.ts`) and the real Hugging Face
+ * Measures Abstracta on seeded synthetic corpora (see `harness/synthetic.ts`) and the real Hugging Face
  * papers kept as fixtures, each case in a fresh child process so its peak memory is its own, and
  * writes the results to docs/benchmarks.md (cases not run keep their last results there).
  * - `build`: `npm run build` end to end on synthetic corpora of the sizes in `--build-corpora`
@@ -21,24 +21,17 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { filesIn, parseDigests } from './lib/inputs.ts';
-import { mergePapers, enrichPapers } from './lib/pipeline.ts';
-import { relatedPapers } from './lib/related.ts';
-import { suggestTopics } from './lib/suggest-topics.ts';
-import { syntheticPapers, syntheticTopics } from './lib/synthetic.ts';
-import { buildCorpus, dot } from './lib/vectors.ts';
-import {
-  addSyntheticDigest,
-  buildSyntheticSite,
-  realCorpusFiles,
-  ROOT,
-  writeRealContent,
-  writeSyntheticContent,
-} from './lib/bench-site.ts';
-import { measureCase, type BuildCase } from './lib/bench-build.ts';
-import { buildChart, buildSection, mergeBuildResults } from './lib/bench-build-report.ts';
-import { measureSearch, type SearchMeasurement } from './lib/bench-search.ts';
-import { measurePages, type PageMeasurement } from './lib/bench-pages.ts';
+import { filesIn, parseDigests } from './ingest/inputs.ts';
+import { mergePapers, enrichPapers } from './ingest/pipeline.ts';
+import { relatedPapers } from './analysis/related.ts';
+import { suggestTopics } from './analysis/suggest-topics.ts';
+import { syntheticPapers, syntheticTopics } from './harness/synthetic.ts';
+import { buildCorpus, dot } from './analysis/vectors.ts';
+import { addSyntheticDigest, buildSyntheticSite, realCorpusFiles, ROOT, writeRealContent, writeSyntheticContent } from './bench/site.ts';
+import { measureCase, type BuildCase } from './bench/build.ts';
+import { buildChart, buildSection, mergeBuildResults } from './bench/build-report.ts';
+import { measureSearch, type SearchMeasurement } from './bench/search.ts';
+import { measurePages, type PageMeasurement } from './bench/pages.ts';
 
 interface EnrichResult {
   papers: number;
@@ -143,7 +136,7 @@ async function runSearch(size: number): Promise<SearchResult> {
   }
 }
 
-/** One corpus built end to end (see `lib/bench-build.ts`); `corpus` is a size or `real`. */
+/** One corpus built end to end (see `bench/build.ts`); `corpus` is a size or `real`. */
 async function runBuild(corpus: string): Promise<BuildCase> {
   const work = mkdtempSync(join(tmpdir(), `abstracta-bench-build-${corpus}-`));
   const content = join(work, 'content');
@@ -246,7 +239,7 @@ if (values.child?.startsWith('build:')) {
     `# Benchmarks
 
 Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpu}.
-Synthetic corpora from \`scripts/lib/synthetic.ts\` (seed 42, 20 themes, 150–250-word abstracts), each
+Synthetic corpora from \`scripts/harness/synthetic.ts\` (seed 42, 20 themes, 150–250-word abstracts), each
 case in a fresh process. Times in seconds. Re-run one case with \`npm run bench -- --cases search\`.
 `,
   ];
@@ -295,7 +288,7 @@ ${suggest.seconds.toFixed(1)} s, k = ${suggest.k}, peak RSS ${suggest.maxRssMb} 
 
 The site is built for real (\`npm run ingest\`: ${search.ingestSeconds.toFixed(1)} s, \`astro build\` with Pagefind:
 ${search.buildSeconds.toFixed(1)} s; the Pagefind bundle is ${kb(search.pagefindBytes)} on disk), served from localhost and used in
-headless Chromium through playwright-core (\`scripts/lib/bench-search.ts\`).
+headless Chromium through playwright-core (\`scripts/bench/search.ts\`).
 
 - **Bytes from opening search to the first results** for the one-word query "${first.query}", from the
   browser's Resource Timing: ${first.requests} requests, ${kb(first.bytes)} as served here, **${kb(first.gzipBytes)}** from a host that
@@ -319,7 +312,7 @@ shown, result data fetched only for the results displayed, and nothing at all be
       ['performance', 'accessibility', 'best-practices', 'seo'].map((key) => run.pages.lighthouse[page]?.[key] ?? '–').join(' / ');
     sections.push(`## Pages: weight and Lighthouse
 
-The same synthetic sites (\`scripts/lib/bench-pages.ts\`). First load is everything a paper page fetches
+The same synthetic sites (\`scripts/bench/pages.ts\`). First load is everything a paper page fetches
 before any search (HTML, stylesheet, the theme script, the search bootstrap, the favicon), from the
 browser's Resource Timing, and gzipped as a host would send it. Lighthouse 12 runs Debian's Chromium
 through chrome-launcher; scores are performance / accessibility / best practices / SEO.

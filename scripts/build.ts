@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './lib/fingerprint.ts';
-import { contentPaths } from './lib/inputs.ts';
-import { formatDuration } from './lib/progress.ts';
+import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
+import { contentPaths } from './ingest/inputs.ts';
+import { formatDuration } from './shared/progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
@@ -55,7 +55,17 @@ steps.push(`ingest ${formatDuration(report.ingest)}`);
 const paths = contentPaths();
 const siteInputs = () =>
   fingerprint({
-    sources: ['src', 'public', 'scripts/lib', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'].map((path) => join(ROOT, path)),
+    sources: [
+      'src',
+      'public',
+      'scripts/entries',
+      'scripts/ingest',
+      'scripts/analysis',
+      'scripts/shared',
+      'astro.config.mjs',
+      'tsconfig.json',
+      'package-lock.json',
+    ].map((path) => join(ROOT, path)),
     trees: [paths.dir, outDir],
     values: {
       SITE_URL: process.env.SITE_URL,

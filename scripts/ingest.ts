@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './lib/fingerprint.ts';
-import { contentPaths, readContent, reportErrors, shown, type ContentPaths } from './lib/inputs.ts';
-import { buildEntries } from './lib/pipeline.ts';
-import { createProgress, formatDuration, formatSteps } from './lib/progress.ts';
-import { acquireLock, clearStaleStaging, replaceEntries, writeFileAtomic } from './lib/write.ts';
+import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
+import { contentPaths, readContent, reportErrors, shown, type ContentPaths } from './ingest/inputs.ts';
+import { buildEntries } from './ingest/pipeline.ts';
+import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
+import { acquireLock, clearStaleStaging, replaceEntries, writeFileAtomic } from './shared/write.ts';
 
 /** What an ingest's result depends on: its code, the content folder, and the options. */
 function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {

@@ -6,9 +6,9 @@
  * when a target is missed.
  */
 import { parseArgs } from 'node:util';
-import { contentPaths, readContent, reportErrors } from './lib/inputs.ts';
-import { enrichPapers, mergePapers } from './lib/pipeline.ts';
-import { formatReport, topicsReport } from './lib/topics-report.ts';
+import { contentPaths, readContent, reportErrors } from './ingest/inputs.ts';
+import { enrichPapers, mergePapers } from './ingest/pipeline.ts';
+import { formatReport, topicsReport } from './analysis/topics-report.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
 const { digests, topics, previous, errors } = readContent(contentPaths());

@@ -7,11 +7,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { InputError } from './lib/errors.ts';
-import { contentPaths, filesIn, parseDigests, reportErrors, shown } from './lib/inputs.ts';
-import { mergePapers } from './lib/pipeline.ts';
-import { suggestionYaml, suggestTopics } from './lib/suggest-topics.ts';
-import { writeFileAtomic } from './lib/write.ts';
+import type { InputError } from './shared/errors.ts';
+import { contentPaths, filesIn, parseDigests, reportErrors, shown } from './ingest/inputs.ts';
+import { mergePapers } from './ingest/pipeline.ts';
+import { suggestionYaml, suggestTopics } from './analysis/suggest-topics.ts';
+import { writeFileAtomic } from './shared/write.ts';
 
 function main(): number {
   const started = performance.now();

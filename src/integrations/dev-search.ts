@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { abstractText } from '../../scripts/lib/mdx.ts';
+import { abstractText } from '../../scripts/entries/mdx.ts';
 import { spacedWords } from '../lib/segment.ts';
 import { formatDigestDate } from '../lib/dates.ts';
 import { urlHelpers } from '../lib/url.ts';

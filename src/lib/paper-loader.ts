@@ -14,7 +14,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { inertHtml } from '../../scripts/lib/mdx.ts';
+import { inertHtml } from '../../scripts/entries/mdx.ts';
 
 /**
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an

@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { CHROMIUM_FLAGS, findChromium } from '../../scripts/lib/chromium.ts';
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/harness/chromium.ts';
 
 export const CHROMIUM = findChromium();
 

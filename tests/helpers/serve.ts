@@ -1,8 +1,8 @@
 /** The static server the benchmarks use too, and a test hook around it. */
 import { afterAll, beforeAll } from 'vitest';
-import { serve, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { serve, type StaticServer } from '../../scripts/harness/static-server.ts';
 
-export { headersFile, serve, type StaticServer } from '../../scripts/lib/static-server.ts';
+export { headersFile, serve, type StaticServer } from '../../scripts/harness/static-server.ts';
 
 /**
  * Serves `dir` under `base` for the tests of the calling `describe` block: started before them (after

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doiLink } from '../../scripts/lib/arxiv.ts';
+import { doiLink } from '../../scripts/ingest/formats/arxiv.ts';
 
 describe('doiLink', () => {
   it('links a DOI to its resolver', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignTopics, combinedScore, compileTerms, similarityLeavingOut, termScores } from '../../scripts/lib/assign-topics.ts';
-import { buildCorpus, centroid, dot } from '../../scripts/lib/vectors.ts';
+import { assignTopics, combinedScore, compileTerms, similarityLeavingOut, termScores } from '../../scripts/analysis/assign-topics.ts';
+import { buildCorpus, centroid, dot } from '../../scripts/analysis/vectors.ts';
 import type { Topic } from '../../src/schemas.ts';
 
 const topic = (id: string, terms: Topic['terms']): Topic => ({ id, title: id, description: id, terms });

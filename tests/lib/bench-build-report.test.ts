@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildCase } from '../../scripts/lib/bench-build.ts';
-import { buildSection, checkTargets, mergeBuildResults } from '../../scripts/lib/bench-build-report.ts';
+import type { BuildCase } from '../../scripts/bench/build.ts';
+import { buildSection, checkTargets, mergeBuildResults } from '../../scripts/bench/build-report.ts';
 
 const run = (ms: number, peakRssMb = 1000) => ({ ms, peakRssMb, output: '', steps: { ingest: ms / 3, astro: ms / 2 } });
 const fake = (corpus: string, papers: number, full: number, extra: Partial<BuildCase> = {}): BuildCase => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, CLEANUP_RULES } from '../../scripts/lib/cleanup.ts';
+import { cleanText, CLEANUP_RULES } from '../../scripts/entries/cleanup.ts';
 
 describe('cleanup rules', () => {
   // Every rule documents itself with an example; the table is the test.

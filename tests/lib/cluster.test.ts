@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestKMeans, chooseK, silhouette } from '../../scripts/lib/cluster.ts';
-import { random } from '../../scripts/lib/random.ts';
+import { bestKMeans, chooseK, silhouette } from '../../scripts/analysis/math/cluster.ts';
+import { random } from '../../scripts/analysis/math/random.ts';
 
 /** Unit vectors scattered tightly around `k` orthogonal directions: clusters with a known answer. */
 function planted(k: number, perCluster: number, dimensions = 12): { vectors: Float64Array[]; truth: number[] } {

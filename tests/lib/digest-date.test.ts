@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromFileName, formatDay, parseDateLine } from '../../scripts/lib/digest-date.ts';
+import { dateFromFileName, formatDay, parseDateLine } from '../../scripts/ingest/formats/digest-date.ts';
 
 describe('parseDateLine', () => {
   it.each([

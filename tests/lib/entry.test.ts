@@ -1,7 +1,7 @@
 import { load as loadYaml11 } from 'js-yaml';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { NOTES_MARKER, ownedParts, serializeEntry } from '../../scripts/lib/entry.ts';
+import { NOTES_MARKER, ownedParts, serializeEntry } from '../../scripts/entries/entry.ts';
 import type { Paper } from '../../src/schemas.ts';
 
 const paper = (title: string): Paper => ({

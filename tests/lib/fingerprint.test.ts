@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from '../../scripts/lib/fingerprint.ts';
+import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from '../../scripts/shared/fingerprint.ts';
 
 const dirs: string[] = [];
 const folder = () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keywordsFor, pickDistinct, surfaceOf } from '../../scripts/lib/keywords.ts';
-import { parseInput } from '../../scripts/lib/parse.ts';
-import { mergePapers } from '../../scripts/lib/pipeline.ts';
-import { buildCorpus } from '../../scripts/lib/vectors.ts';
+import { keywordsFor, pickDistinct, surfaceOf } from '../../scripts/analysis/keywords.ts';
+import { parseInput } from '../../scripts/ingest/formats/parse-input.ts';
+import { mergePapers } from '../../scripts/ingest/pipeline.ts';
+import { buildCorpus } from '../../scripts/analysis/vectors.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const seed = mergePapers([parseInput(readFileSync(join(ROOT, 'content/digests/trending-mar-14.txt')), 'seed.txt')]);

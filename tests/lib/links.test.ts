@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLink, extractLinks, findLinks, httpUrl } from '../../scripts/lib/links.ts';
+import { classifyLink, extractLinks, findLinks, httpUrl } from '../../scripts/entries/links.ts';
 
 describe('findLinks', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lsa, normalizeRows, project2d } from '../../scripts/lib/lsa.ts';
-import { mapFile, mapPositions } from '../../scripts/lib/map.ts';
-import { syntheticPapers } from '../../scripts/lib/synthetic.ts';
-import { buildCorpus } from '../../scripts/lib/vectors.ts';
+import { lsa, normalizeRows, project2d } from '../../scripts/analysis/math/lsa.ts';
+import { mapFile, mapPositions } from '../../scripts/analysis/map.ts';
+import { syntheticPapers } from '../../scripts/harness/synthetic.ts';
+import { buildCorpus } from '../../scripts/analysis/vectors.ts';
 
 const papers = syntheticPapers(200, 9);
 const corpus = buildCorpus(papers);

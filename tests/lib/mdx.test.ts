@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import { readdirSync, readFileSync } from 'node:fs';
-import { NOTES_MARKER } from '../../scripts/lib/entry.ts';
-import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx } from '../../scripts/lib/mdx.ts';
-import { normalizeSpace } from '../../scripts/lib/text.ts';
+import { NOTES_MARKER } from '../../scripts/entries/entry.ts';
+import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx } from '../../scripts/entries/mdx.ts';
+import { normalizeSpace } from '../../scripts/entries/text.ts';
 import { elementsOf, renderedParagraphs, renderMdx, textOf } from '../helpers/mdx-render.ts';
 
 /** A global that hostile input tries to set; it must stay undefined. */

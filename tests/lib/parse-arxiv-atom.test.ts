@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { arxivId } from '../../scripts/lib/arxiv.ts';
-import { InputError } from '../../scripts/lib/errors.ts';
-import { parseInput } from '../../scripts/lib/parse.ts';
+import { arxivId } from '../../scripts/ingest/formats/arxiv.ts';
+import { InputError } from '../../scripts/shared/errors.ts';
+import { parseInput } from '../../scripts/ingest/formats/parse-input.ts';
 import { ARXIV_ID_PATTERN } from '../../src/schemas.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

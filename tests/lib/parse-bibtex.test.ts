@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../../scripts/lib/parse.ts';
+import { parseInput } from '../../scripts/ingest/formats/parse-input.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 const file = join(FIXTURES, 'bibtex', 'reading-list.bib');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesIn } from '../../scripts/lib/inputs.ts';
-import { InputError } from '../../scripts/lib/errors.ts';
-import { parseInput } from '../../scripts/lib/parse.ts';
+import { filesIn } from '../../scripts/ingest/inputs.ts';
+import { InputError } from '../../scripts/shared/errors.ts';
+import { parseInput } from '../../scripts/ingest/formats/parse-input.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 const HF = join(FIXTURES, 'hf-daily-papers');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../scripts/lib/decode.ts';
-import { InputError } from '../../scripts/lib/errors.ts';
-import { parseTextDigest } from '../../scripts/lib/parse-text-digest.ts';
+import { decodeText } from '../../scripts/ingest/formats/decode.ts';
+import { InputError } from '../../scripts/shared/errors.ts';
+import { parseTextDigest } from '../../scripts/ingest/formats/text-digest.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const SEED = join(ROOT, 'content/digests/trending-mar-14.txt');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPinnedTopics } from '../../scripts/lib/pinned.ts';
+import { readPinnedTopics } from '../../scripts/entries/pinned.ts';
 
 const known = new Set(['alignment', 'evaluation']);
 const entry = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;

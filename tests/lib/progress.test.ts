@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration, formatProgress, formatSteps } from '../../scripts/lib/progress.ts';
+import { createProgress, formatDuration, formatProgress, formatSteps } from '../../scripts/shared/progress.ts';
 
 describe('formatDuration', () => {
   it.each([

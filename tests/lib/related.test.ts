@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, type RelatedInput } from '../../scripts/lib/related.ts';
-import { syntheticPapers } from '../../scripts/lib/synthetic.ts';
-import { TopK } from '../../scripts/lib/top-k.ts';
-import { buildCorpus, dot } from '../../scripts/lib/vectors.ts';
+import { relatedPapers, type RelatedInput } from '../../scripts/analysis/related.ts';
+import { syntheticPapers } from '../../scripts/harness/synthetic.ts';
+import { TopK } from '../../scripts/analysis/math/top-k.ts';
+import { buildCorpus, dot } from '../../scripts/analysis/vectors.ts';
 
 const docs = syntheticPapers(300, 3);
 const corpus = buildCorpus(docs);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, MAX_SLUG_LENGTH, slugify } from '../../scripts/lib/slug.ts';
+import { assignSlugs, MAX_SLUG_LENGTH, slugify } from '../../scripts/entries/slug.ts';
 import { SLUG_PATTERN } from '../../src/schemas.ts';
 
 describe('slugify', () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesIn, parseDigests } from '../../scripts/lib/inputs.ts';
-import { mergePapers } from '../../scripts/lib/pipeline.ts';
-import { kRange, suggestionYaml, suggestTopics } from '../../scripts/lib/suggest-topics.ts';
-import { syntheticPapers, THEMES } from '../../scripts/lib/synthetic.ts';
-import { parseTopicsFile } from '../../scripts/lib/topics-file.ts';
+import { filesIn, parseDigests } from '../../scripts/ingest/inputs.ts';
+import { mergePapers } from '../../scripts/ingest/pipeline.ts';
+import { kRange, suggestionYaml, suggestTopics } from '../../scripts/analysis/suggest-topics.ts';
+import { syntheticPapers, THEMES } from '../../scripts/harness/synthetic.ts';
+import { parseTopicsFile } from '../../scripts/ingest/topics-file.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 
 describe('suggestTopics', () => {

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { lineChart, logTicks } from '../../scripts/lib/svg-chart.ts';
+import { lineChart, logTicks } from '../../scripts/bench/svg-chart.ts';
 
 describe('logTicks', () => {
   it('gives 1-2-5 steps of each decade in range', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPhrase, phraseKey, stem, stemText, terms, tokenRuns, words } from '../../scripts/lib/terms.ts';
+import { countPhrase, phraseKey, stem, stemText, terms, tokenRuns, words } from '../../scripts/analysis/terms.ts';
 
 describe('words', () => {
   it('keeps hyphenated compounds whole and marks punctuation breaks with null', () => {

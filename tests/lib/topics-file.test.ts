@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputErrors } from '../../scripts/lib/errors.ts';
-import { parseTopicsFile } from '../../scripts/lib/topics-file.ts';
+import { InputErrors } from '../../scripts/shared/errors.ts';
+import { parseTopicsFile } from '../../scripts/ingest/topics-file.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 /** The messages of the errors parsing `text` raises. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPaths, readContent } from '../../scripts/lib/inputs.ts';
-import { enrichPapers, mergePapers } from '../../scripts/lib/pipeline.ts';
-import { formatReport, topicsReport } from '../../scripts/lib/topics-report.ts';
+import { contentPaths, readContent } from '../../scripts/ingest/inputs.ts';
+import { enrichPapers, mergePapers } from '../../scripts/ingest/pipeline.ts';
+import { formatReport, topicsReport } from '../../scripts/analysis/topics-report.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 describe('topicsReport on the seed', () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesIn } from '../../scripts/lib/inputs.ts';
+import { filesIn } from '../../scripts/ingest/inputs.ts';
 import { copyContent, fingerprint, ingest } from '../helpers/content.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -2,7 +2,7 @@
  * Any text, through the whole path: titles and abstracts in many scripts, and arbitrary Unicode
  * strings drawn by fast-check, ingested (as Hugging Face JSON, which takes any string), built into a
  * real site, and read back from the pages: each page shows exactly the cleaned input (the documented
- * cleanup rules of `scripts/lib/cleanup.ts`, then whitespace folded as HTML folds it). One build for
+ * cleanup rules of `scripts/entries/cleanup.ts`, then whitespace folded as HTML folds it). One build for
  * all of them keeps it fast; the strings come from a fixed seed, so a failure can be replayed.
  */
 import { load } from 'cheerio';
@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../../scripts/lib/cleanup.ts';
-import { normalizeSpace } from '../../scripts/lib/text.ts';
+import { cleanText } from '../../scripts/entries/cleanup.ts';
+import { normalizeSpace } from '../../scripts/entries/text.ts';
 import { spacedWords } from '../../src/lib/segment.ts';
 import { buildSite, ingest } from '../helpers/content.ts';
 import { ROOT } from '../helpers/paths.ts';

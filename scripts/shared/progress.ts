@@ -3,7 +3,7 @@
  * rate, time left) and step timings for the one summary line every run prints. On anything but a
  * terminal (CI logs, pipes) nothing is printed until the summary, so logs stay one line per run.
  */
-import type { StepTimer } from './pipeline.ts';
+import type { StepTimer } from '../ingest/pipeline.ts';
 
 const number = new Intl.NumberFormat('en');
 

@@ -5,19 +5,19 @@
  */
 import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
-import { assignTopics, type Assignment } from './assign-topics.ts';
-import { cleanText } from './cleanup.ts';
-import type { ParsedDigest, RawPaper } from './digest.ts';
-import { serializeEntry, type OwnedParts } from './entry.ts';
-import { keywordsFor } from './keywords.ts';
-import { extractLinks } from './links.ts';
-import { abstractToMdx } from './mdx.ts';
-import { relatedPapers } from './related.ts';
-import { assignSlugs, shortHash } from './slug.ts';
-import { countWords, firstSentence, normalizeSpace } from './text.ts';
-import { buildCorpus } from './vectors.ts';
-import { mapFile, mapPositions } from './map.ts';
-import { MAP_FILE, STATE_FILE } from './write.ts';
+import { assignTopics, type Assignment } from '../analysis/assign-topics.ts';
+import { cleanText } from '../entries/cleanup.ts';
+import type { ParsedDigest, RawPaper } from './formats/digest.ts';
+import { serializeEntry, type OwnedParts } from '../entries/entry.ts';
+import { keywordsFor } from '../analysis/keywords.ts';
+import { extractLinks } from '../entries/links.ts';
+import { abstractToMdx } from '../entries/mdx.ts';
+import { relatedPapers } from '../analysis/related.ts';
+import { assignSlugs, shortHash } from '../entries/slug.ts';
+import { countWords, firstSentence, normalizeSpace } from '../entries/text.ts';
+import { buildCorpus } from '../analysis/vectors.ts';
+import { mapFile, mapPositions } from '../analysis/map.ts';
+import { MAP_FILE, STATE_FILE } from '../shared/write.ts';
 
 /** A paper after cleanup and merging, before enrichment. */
 export interface CleanPaper {

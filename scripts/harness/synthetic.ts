@@ -4,7 +4,7 @@
  * {@link THEMES}, some from a second). The same seed always gives the same corpus.
  */
 import type { Topic } from '../../src/schemas.ts';
-import { random } from './random.ts';
+import { random } from '../analysis/math/random.ts';
 
 interface Theme {
   id: string;

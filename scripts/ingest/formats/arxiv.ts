@@ -1,5 +1,5 @@
 /** arXiv identifiers and the links every arXiv paper has. */
-import { ARXIV_ID_PATTERN, type Link } from '../../src/schemas.ts';
+import { ARXIV_ID_PATTERN, type Link } from '../../../src/schemas.ts';
 
 /** The versionless arXiv id in an id or URL (`http://arxiv.org/abs/2510.14968v1` → `2510.14968`), if any. */
 export function arxivId(text: string): string | undefined {

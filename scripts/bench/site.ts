@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { syntheticDigest, syntheticPapers, syntheticTopics } from './synthetic.ts';
+import { syntheticDigest, syntheticPapers, syntheticTopics } from '../harness/synthetic.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -3,7 +3,7 @@
  * `topics` across re-ingests; they must name topics that exist.
  */
 import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml';
-import { InputError } from './errors.ts';
+import { InputError } from '../shared/errors.ts';
 
 /** The frontmatter block of an entry, with the line it starts on (1-based, after `---`). */
 function frontmatterOf(text: string): string | undefined {

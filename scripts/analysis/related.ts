@@ -8,7 +8,7 @@
  * and the scores are exact cosines. Beyond that, each paper's heaviest terms propose candidates,
  * reading the heaviest postings of each term first, and the best candidates are scored exactly.
  */
-import { TopK } from './top-k.ts';
+import { TopK } from './math/top-k.ts';
 import type { Vector } from './vectors.ts';
 
 /** How many related papers each paper lists. */

@@ -5,7 +5,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { topicsFileSchema, type Topic } from '../../src/schemas.ts';
-import { InputError, InputErrors } from './errors.ts';
+import { InputError, InputErrors } from '../shared/errors.ts';
 
 /** Parses and validates the taxonomy; throws {@link InputErrors} listing every problem. */
 export function parseTopicsFile(text: string, file: string): Topic[] {

@@ -8,10 +8,10 @@ import { basename } from 'node:path';
 import { z } from 'astro/zod';
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
-import { InputError, parseEntries } from './errors.ts';
+import { InputError, parseEntries } from '../../shared/errors.ts';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { arxivId, arxivLinks } from './arxiv.ts';
-import { httpUrl } from './links.ts';
+import { httpUrl } from '../../entries/links.ts';
 import { lineAt } from './decode.ts';
 
 const entrySchema = z.looseObject({

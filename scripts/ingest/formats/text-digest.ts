@@ -5,7 +5,7 @@
  */
 import type { ParsedDigest, ParseOptions, RawPaper } from './digest.ts';
 import { dateFromFileName, formatDay, parseDateLine, type DayOfYear } from './digest-date.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../../shared/errors.ts';
 import { basename } from 'node:path';
 
 /** Header lines of the pasted page that carry no content (compared case-insensitively). */

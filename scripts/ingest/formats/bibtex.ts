@@ -7,13 +7,13 @@
  */
 import { basename } from 'node:path';
 import { parse as parseBibtexText } from '@retorquere/bibtex-parser';
-import type { Link } from '../../src/schemas.ts';
+import type { Link } from '../../../src/schemas.ts';
 import { arxivId, arxivLinks, doiLink } from './arxiv.ts';
 import { lineAt } from './decode.ts';
 import type { ParsedDigest, ParseOptions, RawPaper } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
-import { InputError, parseEntries } from './errors.ts';
-import { classifyLink, httpUrl } from './links.ts';
+import { InputError, parseEntries } from '../../shared/errors.ts';
+import { classifyLink, httpUrl } from '../../entries/links.ts';
 
 /** True when the text is BibTeX: entries that start with `@type{` (after comments, perhaps). */
 export function isBibtex(text: string): boolean {

@@ -5,8 +5,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
-import { serve } from './static-server.ts';
+import { CHROMIUM_FLAGS, findChromium } from '../harness/chromium.ts';
+import { serve } from '../harness/static-server.ts';
 
 export interface SearchMeasurement {
   /** Requests and bytes from pressing Ctrl+K to the first results of a one-word query. */

@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ParsedDigest, ParseOptions, RawPaper } from './digest.ts';
 import { arxivId, arxivLinks, doiLink } from './arxiv.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
-import { InputError, parseEntries } from './errors.ts';
+import { InputError, parseEntries } from '../../shared/errors.ts';
 
 /** True when the text is an Atom feed. */
 export function isAtom(text: string): boolean {

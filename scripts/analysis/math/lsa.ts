@@ -6,7 +6,7 @@
  */
 import { EigenvalueDecomposition, Matrix, QrDecomposition } from 'ml-matrix';
 import { random } from './random.ts';
-import type { Vector } from './vectors.ts';
+import type { Vector } from '../vectors.ts';
 
 /** Standard normal draws (Box–Muller) from a seeded generator. */
 function gaussian(next: () => number): () => number {

@@ -2,7 +2,7 @@
  * The build section of docs/benchmarks.md: a table per corpus, the targets of issue 7 checked one by
  * one (met, or missed by how much), and the SVG chart of build time against the number of papers.
  */
-import type { BuildCase } from './bench-build.ts';
+import type { BuildCase } from './build.ts';
 import { lineChart, type Series } from './svg-chart.ts';
 
 const s = (ms: number) => (ms / 1000).toFixed(1);

@@ -3,7 +3,7 @@
  * reached (placed by centroid), the largest topic's share, and each paper's best related paper.
  */
 import type { Topic } from '../../src/schemas.ts';
-import type { EnrichedPaper } from './pipeline.ts';
+import type { EnrichedPaper } from '../ingest/pipeline.ts';
 
 /** The seed's quality targets (issue 3): 8–14 topics, every paper filed, no topic over 35%. */
 export const TARGETS = { minTopics: 8, maxTopics: 14, maxShare: 0.35 };

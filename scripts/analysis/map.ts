@@ -3,7 +3,7 @@
  * that best separate the primary topics (see `project2d`), scaled into the unit square. Written at ingest as `papers/_map.json` so the
  * site draws the map with no computation and no client JavaScript.
  */
-import { lsa, project2d } from './lsa.ts';
+import { lsa, project2d } from './math/lsa.ts';
 import type { Vector } from './vectors.ts';
 
 /** LSA dimensions behind the map: the broad structure is all a 2-D picture can show. */

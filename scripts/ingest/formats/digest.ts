@@ -1,5 +1,5 @@
-import type { Link } from '../../src/schemas.ts';
-import type { InputError } from './errors.ts';
+import type { Link } from '../../../src/schemas.ts';
+import type { InputError } from '../../shared/errors.ts';
 
 /**
  * The shape every input parser produces, whatever the format: one digest with its papers in order.

@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
-import { serve } from './static-server.ts';
+import { CHROMIUM_FLAGS, findChromium } from '../harness/chromium.ts';
+import { serve } from '../harness/static-server.ts';
 
 export interface PageMeasurement {
   /** Bytes of everything a paper page fetches on first load, before any search: as served here, and gzipped as a host would send it. */

@@ -7,10 +7,10 @@
  */
 import { isMap, isSeq, Document as YamlDocument } from 'yaml';
 import { topicsFileSchema, type Topic } from '../../src/schemas.ts';
-import { chooseK, dot } from './cluster.ts';
+import { chooseK, dot } from './math/cluster.ts';
 import { pickDistinct, surfaceOf } from './keywords.ts';
-import { lsa, normalizeRows } from './lsa.ts';
-import { slugify } from './slug.ts';
+import { lsa, normalizeRows } from './math/lsa.ts';
+import { slugify } from '../entries/slug.ts';
 import { buildCorpus, normalize, type Corpus, type Document, type Vector } from './vectors.ts';
 
 /** LSA dimensions used for clustering: about one per four papers, between 10 and 100. */

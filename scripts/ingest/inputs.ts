@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Topic } from '../../src/schemas.ts';
-import type { ParsedDigest } from './digest.ts';
-import { InputError, InputErrors } from './errors.ts';
-import { parseInput } from './parse.ts';
-import { readEntry, type OwnedParts } from './entry.ts';
+import type { ParsedDigest } from './formats/digest.ts';
+import { InputError, InputErrors } from '../shared/errors.ts';
+import { parseInput } from './formats/parse-input.ts';
+import { readEntry, type OwnedParts } from '../entries/entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
-import { readPinnedTopics } from './pinned.ts';
+import { readPinnedTopics } from '../entries/pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
-import { readEntries, STATE_FILE } from './write.ts';
+import { readEntries, STATE_FILE } from '../shared/write.ts';
 
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {

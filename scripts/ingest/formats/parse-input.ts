@@ -1,14 +1,14 @@
 /**
  * Chooses the parser for an input file by sniffing its content (not only its extension) and runs it.
- * Each format lives in its own `parse-*.ts` module with the same output, {@link ParsedDigest}.
+ * Each format lives in its own module in this folder with the same output, {@link ParsedDigest}.
  */
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { decodeText } from './decode.ts';
-import { InputError } from './errors.ts';
-import { isAtom, parseArxivAtom } from './parse-arxiv-atom.ts';
-import { isBibtex, parseBibtex } from './parse-bibtex.ts';
-import { isJson, parseHfDaily } from './parse-hf-daily.ts';
-import { isTextDigest, parseTextDigest } from './parse-text-digest.ts';
+import { InputError } from '../../shared/errors.ts';
+import { isAtom, parseArxivAtom } from './arxiv-atom.ts';
+import { isBibtex, parseBibtex } from './bibtex.ts';
+import { isJson, parseHfDaily } from './hf-daily.ts';
+import { isTextDigest, parseTextDigest } from './text-digest.ts';
 
 /** Formats recognised but not yet supported, with how to tell them. */
 const NOT_YET: { name: string; test: (text: string) => boolean }[] = [

@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { astroCacheDir } from './fingerprint.ts';
-import { ROOT } from './bench-site.ts';
+import { astroCacheDir } from '../shared/fingerprint.ts';
+import { ROOT } from './site.ts';
 
 export interface MeasuredRun {
   ms: number;

@@ -1,4 +1,4 @@
-import { InputError } from './errors.ts';
+import { InputError } from '../../shared/errors.ts';
 
 /** Lines (1-based) of `text` up to `index`, for error messages. */
 export function lineAt(text: string, index: number): number {

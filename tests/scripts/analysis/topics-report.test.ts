@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentPaths, readContent } from '../../../scripts/ingest/inputs.ts';
+import { enrichPapers, mergePapers } from '../../../scripts/ingest/pipeline.ts';
+import { formatReport, topicsReport } from '../../../scripts/analysis/topics-report.ts';
+import { ROOT } from '../../helpers/paths.ts';
+
+describe('topicsReport on the seed', () => {
+  const { digests, topics, previous, errors } = readContent(contentPaths(join(ROOT, 'content')));
+  const report = topicsReport(enrichPapers(mergePapers(digests), topics, previous.pinned), topics);
+
+  it('meets the quality targets: 8–14 topics, every paper filed, no topic over 35%, none empty', () => {
+    expect(errors).toEqual([]);
+    expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+    expect(report.papers).toBe(83);
+  });
+
+  it('counts each paper once as primary', () => {
+    expect(report.topics.reduce((n, t) => n + t.primary, 0)).toBe(83);
+  });
+
+  it('prints a table, the centroid placements, each best related paper and the targets', () => {
+    const text = formatReport(report);
+    expect(text).toMatch(/^Topics report: 83 papers in \d+ topics/);
+    expect(text).toMatch(/Placed by centroid \(no topic term matched\): \d+/);
+    expect(text).toContain('Tool-Augmented Reward Modeling\n      → ');
+    expect(text).toMatch(/ok +no topic holds more than 35% of papers/);
+  });
+});

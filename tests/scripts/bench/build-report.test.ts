@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildCase } from '../../../scripts/bench/build.ts';
+import { buildSection, checkTargets, mergeBuildResults } from '../../../scripts/bench/build-report.ts';
+
+const run = (ms: number, peakRssMb = 1000) => ({ ms, peakRssMb, output: '', steps: { ingest: ms / 3, astro: ms / 2 } });
+const fake = (corpus: string, papers: number, full: number, extra: Partial<BuildCase> = {}): BuildCase => ({
+  corpus,
+  papers,
+  digests: papers / 25,
+  full: run(full),
+  noChange: run(full * 0.02),
+  addOne: run(full * 1.1),
+  added: 25,
+  distBytes: papers * 20_000,
+  meanPaperPage: 17_500,
+  ...extra,
+});
+
+describe('checkTargets', () => {
+  it('says which targets are met and which are missed, with what bounds a miss', () => {
+    const targets = checkTargets([fake('synthetic', 1000, 7000), fake('synthetic', 10_000, 48_000)]);
+    const byName = (start: string) => targets.find((t) => t.name.startsWith(start))!;
+    expect(byName('10,000 papers end to end').met).toBe(true);
+    expect(byName('rebuild with no change').met).toBe(true);
+    expect(byName('rebuild after adding one digest')).toMatchObject({ met: false, measured: '52.8 s = 110%' });
+    expect(byName('rebuild after adding one digest').bound).toMatch(/incremental/);
+    expect(byName('ms per paper').met).toBe(true);
+    expect(byName('paper page HTML').met).toBe(true);
+  });
+
+  it('misses the rate at 10,000 papers over 50 s', () => {
+    expect(checkTargets([fake('synthetic', 10_000, 51_100)])[0]).toMatchObject({ met: false, measured: '51.1 s, 196 papers/s' });
+  });
+});
+
+describe('mergeBuildResults', () => {
+  it('replaces re-run corpora and keeps the others', () => {
+    const old = [fake('synthetic', 1000, 9000), fake('synthetic', 100_000, 600_000), fake('real HF', 2720, 22_000)];
+    const merged = mergeBuildResults(old, [fake('synthetic', 1000, 7000), fake('synthetic', 10_000, 50_000)]);
+    expect(merged.map((c) => [c.corpus, c.papers, c.full.ms])).toEqual([
+      ['synthetic', 1000, 7000],
+      ['synthetic', 10_000, 50_000],
+      ['synthetic', 100_000, 600_000],
+      ['real HF', 2720, 22_000],
+    ]);
+  });
+});
+
+describe('buildSection', () => {
+  it('lists missed targets with their bounds, and failed corpora', () => {
+    const text = buildSection([fake('synthetic', 10_000, 48_000)], ['100000: Invalid string length'], 'chart.svg', 'Node 24');
+    expect(text).toContain('![Build time against papers](chart.svg)');
+    expect(text).toMatch(/Failed: `100000: Invalid string length`/);
+    expect(text).toMatch(/\*\*Missed, and what bounds them\.\*\*/);
+    expect(text).toMatch(/- \*100,000 papers complete under 8 GB\*: the build failed\. Memory: the peak is Astro's process/);
+  });
+});

@@ -1,0 +1,239 @@
+import { load } from 'cheerio';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toString } from 'mdast-util-to-string';
+import { readdirSync, readFileSync } from 'node:fs';
+import { NOTES_MARKER } from '../../../scripts/entries/entry.ts';
+import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx } from '../../../scripts/entries/mdx.ts';
+import { normalizeSpace } from '../../../scripts/entries/text.ts';
+import { elementsOf, renderedParagraphs, renderMdx, textOf } from '../../helpers/mdx-render.ts';
+
+/** A global that hostile input tries to set; it must stay undefined. */
+const CANARY = '__abstractaCanary';
+const canary = () => (globalThis as Record<string, unknown>)[CANARY];
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[CANARY];
+});
+
+/** Serializes, compiles and runs `text`; returns the rendered paragraph texts. */
+async function roundTrip(text: string): Promise<string[]> {
+  return renderedParagraphs(abstractToMdx(text));
+}
+
+describe('abstractToMdx escapes everything MDX treats specially', () => {
+  it.each([
+    // Each case must render back to exactly its own text.
+    'a reward model ({varphi}) and {1 + 1} and {',
+    'x < y and <div>html</div> and <Component prop={1} />',
+    '*emphasis* _under_ **strong** ~strike~ ~~gfm strike~~',
+    '# not a heading',
+    '| a | b |',
+    'back\\slash \\{ \\* and a trailing backslash \\',
+    'export const a = 1',
+    'import fs from "node:fs"',
+    '1. not a list',
+    '- not a list',
+    '> not a quote',
+    '[not](a link) and ![not](an image)',
+    '`not code`',
+    '&amp; &#x41; &lt;',
+    '<!-- not a comment -->',
+    '$x$ and :::',
+    '    four leading spaces',
+    'www.example.com and https://example.org are text and a link',
+  ])('%j', async (text) => {
+    const expected = normalizeSpace(text);
+    expect(await roundTrip(expected)).toEqual([expected]);
+  });
+});
+
+describe('nothing in an abstract runs at build time (canary)', () => {
+  it.each([
+    `{globalThis.${CANARY} = 1}`,
+    `before {globalThis.${CANARY} = 1} after`,
+    `export const a = (globalThis.${CANARY} = 1)`,
+    `export default function X() { globalThis.${CANARY} = 1 }`,
+    `import x from "data:text/javascript,globalThis.${CANARY}=1"`,
+    `<img src="x" onError={() => (globalThis.${CANARY} = 1)} />`,
+    `<script>globalThis.${CANARY} = 1</script>`,
+    `{/* comment */}{(() => { globalThis.${CANARY} = 1 })()}`,
+  ])('%j', async (text) => {
+    const mdx = abstractToMdx(text);
+    const tree = await renderMdx(mdx);
+    expect(canary()).toBeUndefined();
+    // No element but the paragraph itself: tags came out as text.
+    expect(elementsOf(tree, 'img')).toEqual([]);
+    expect(elementsOf(tree, 'script')).toEqual([]);
+    expect(await renderedParagraphs(mdx)).toEqual([text]);
+  });
+});
+
+describe('links', () => {
+  it('turns URLs into links and keeps the text around them', async () => {
+    const mdx = abstractToMdx('Code: https://github.com/a/b_c. More text.');
+    const tree = await renderMdx(mdx);
+    const links = elementsOf(tree, 'a');
+    expect(links.map((a) => a.props.href)).toEqual(['https://github.com/a/b_c']);
+    expect(await renderedParagraphs(mdx)).toEqual(['Code: https://github.com/a/b_c. More text.']);
+  });
+});
+
+describe('assertInert', () => {
+  it('refuses MDX that would run code or hold anything but text and links', () => {
+    const expected = { type: 'root' as const, children: [] };
+    expect(() => assertInert('export const a = 1', expected)).toThrow(/mdxjsEsm/);
+    expect(() => assertInert('a {b}', expected)).toThrow(/mdxTextExpression/);
+    expect(() => assertInert('<b>x</b>', expected)).toThrow(/mdxJsx/);
+    expect(() => assertInert('# h', expected)).toThrow(/heading/);
+  });
+
+  it('parses like the MDX compiler', () => {
+    expect(parseMdx('{x}').children[0].type).toBe('mdxFlowExpression');
+  });
+});
+
+describe('property: any text survives MDX exactly', () => {
+  // Fragments MDX, Markdown and GFM give meaning to, mixed with arbitrary Unicode.
+  const special = fc.constantFrom(
+    '{',
+    '}',
+    '<',
+    '>',
+    '/',
+    'export ',
+    'import ',
+    '*',
+    '_',
+    '~',
+    '#',
+    '|',
+    '\\',
+    '`',
+    '[',
+    ']',
+    '(',
+    ')',
+    '!',
+    '&',
+    '&amp;',
+    ':',
+    '-',
+    '+',
+    '=',
+    '.',
+    '1.',
+    ' ',
+    '  ',
+    'https://github.com/a/b',
+    'https://x.org/',
+    'www.x.com',
+    '$',
+    '%',
+    "'",
+    '"',
+    '<!--',
+    '-->',
+    'a',
+    'φ',
+    '注意力',
+    'مرحبا',
+    '👩‍🔬',
+  );
+  const text = fc.array(fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('renders back to exactly the (whitespace-normalized) input', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (input) => {
+        const expected = normalizeSpace(input);
+        const paragraphs = await roundTrip(expected);
+        expect(paragraphs).toEqual(expected ? [expected] : []);
+        expect(canary()).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('renders to the same HTML without MDX as compiled MDX does: paragraphs, text and links', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (input) => {
+        const mdx = abstractToMdx(normalizeSpace(input));
+        const html = inertHtml(`${mdx}\n${NOTES_MARKER}\n`);
+        expect(html).toBeDefined();
+        const $ = load(html!.html, null, false);
+        const compiled = await renderMdx(mdx);
+        expect(
+          $('p')
+            .map((_, p) => $(p).text())
+            .get(),
+        ).toEqual(elementsOf(compiled, 'p').map(textOf));
+        expect(
+          $('a')
+            .map((_, a) => $(a).attr('href'))
+            .get(),
+        ).toEqual(elementsOf(compiled, 'a').map((a) => a.props.href));
+        // Nothing but paragraphs and links, whatever the input.
+        expect($('*').not('p, a').length).toBe(0);
+        expect(html!.text).toBe(toString(parseMdx(mdx)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads back as the same plain text with plain CommonMark as with the MDX parser', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const mdx = abstractToMdx(normalizeSpace(input));
+        expect(abstractText(mdx)).toBe(toString(parseMdx(mdx)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('inertHtml', () => {
+  const body = abstractToMdx('See https://github.com/a/b for code, and {x} as text.');
+
+  it('renders an abstract, with noopener and noreferrer on external links', () => {
+    const html = inertHtml(`${body}\n${NOTES_MARKER}\n`);
+    expect(html?.html).toBe(
+      '<p>See <a href="https://github.com/a/b" rel="noopener noreferrer">https://github.com/a/b</a> for code, and {x} as text.</p>',
+    );
+    expect(html?.text).toBe('See https://github.com/a/b for code, and {x} as text.');
+  });
+
+  it.each([
+    ['notes below the marker', `${body}\n${NOTES_MARKER}\nMy *note*.\n`],
+    ['an expression', `${body}\n\n{1 + 1}\n`],
+    ['a component', `${body}\n\n<Chart />\n`],
+    ['an import', `import X from '../../lib/x.js'\n\n${body}`],
+    ['a heading', `# Heading\n\n${body}`],
+    ['emphasis', `*Note:* ${body}`],
+  ])('leaves a body with %s to the MDX compiler', (_, mdx) => {
+    expect(inertHtml(mdx)).toBeUndefined();
+  });
+});
+
+describe('abstractText', () => {
+  it('is the text above the notes marker, as the MDX parser reads it, for every seed entry', () => {
+    const dir = 'content/papers';
+    const bodies = readdirSync(dir)
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => readFileSync(`${dir}/${name}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+    expect(bodies.length).toBeGreaterThanOrEqual(83);
+    for (const body of bodies) {
+      expect(abstractText(`${body}\n${NOTES_MARKER}\nmy *notes*`)).toBe(toString(parseMdx(body.split(NOTES_MARKER)[0])));
+      expect(abstractText(body)).not.toContain('notes');
+    }
+  });
+
+  it.each([
+    'a reward model ({varphi}) and {1 + 1} and {',
+    'x < y and <div>html</div> and <Component prop={1} />',
+    'export const a = 1',
+    'back\\slash \\{ \\* and a trailing backslash \\',
+    '&amp; &#x41; &lt; and www.example.com',
+  ])('gives back hostile text exactly: %j', (text) => {
+    expect(abstractText(abstractToMdx(text))).toBe(text);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from '../../../scripts/shared/fingerprint.ts';
+
+const dirs: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'abstracta-fingerprint-'));
+  dirs.push(dir);
+  mkdirSync(join(dir, 'src', 'lib'), { recursive: true });
+  mkdirSync(join(dir, 'papers'));
+  writeFileSync(join(dir, 'src', 'lib', 'a.ts'), 'one');
+  writeFileSync(join(dir, 'papers', 'p.mdx'), 'paper');
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('fingerprint', () => {
+  it('is stable, and changes with source content, tree stats and values', () => {
+    const dir = folder();
+    const inputs = { sources: [join(dir, 'src')], trees: [join(dir, 'papers')], values: { base: '/' } };
+    const first = fingerprint(inputs);
+    expect(fingerprint(inputs)).toBe(first);
+    writeFileSync(join(dir, 'src', 'lib', 'a.ts'), 'two');
+    const edited = fingerprint(inputs);
+    expect(edited).not.toBe(first);
+    // A tree counts by stats: same size, new mtime is a change.
+    utimesSync(join(dir, 'papers', 'p.mdx'), new Date(2000, 1, 1), new Date(2000, 1, 1));
+    expect(fingerprint(inputs)).not.toBe(edited);
+    expect(fingerprint({ ...inputs, values: { base: '/sub/' } })).not.toBe(fingerprint(inputs));
+    expect(fingerprint({ ...inputs, values: { base: undefined } })).not.toBe(fingerprint({ ...inputs, values: { base: '' } }));
+    writeFileSync(join(dir, 'papers', 'new.mdx'), '');
+    expect(fingerprint(inputs)).not.toBe(fingerprint({ ...inputs, trees: [join(dir, 'other')] }));
+  });
+
+  it('records and reads back one fingerprint per step and key', () => {
+    const dir = folder();
+    const file = fingerprintFile('build', join(dir, 'dist'), join(dir, 'cache'));
+    expect(fingerprintFile('build', join(dir, 'dist2'), join(dir, 'cache'))).not.toBe(file);
+    expect(lastFingerprint(file)).toBeUndefined();
+    recordFingerprint(file, 'abc');
+    expect(lastFingerprint(file)).toBe('abc');
+  });
+});

@@ -14,7 +14,9 @@ import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from
 import { contentPaths, readContent, reportErrors, shown, type ContentPaths } from './ingest/inputs.ts';
 import { buildEntries } from './ingest/pipeline.ts';
 import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
-import { acquireLock, clearStaleStaging, replaceEntries, writeFileAtomic } from './shared/write.ts';
+import { clearStaleStaging, replaceEntries } from './ingest/papers-folder.ts';
+import { writeFileAtomic } from './shared/atomic-write.ts';
+import { acquireLock } from './shared/lock.ts';
 
 /** What an ingest's result depends on: its code, the content folder, and the options. */
 function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {

@@ -11,7 +11,7 @@ import type { InputError } from './shared/errors.ts';
 import { contentPaths, filesIn, parseDigests, reportErrors, shown } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/pipeline.ts';
 import { suggestionYaml, suggestTopics } from './analysis/suggest-topics.ts';
-import { writeFileAtomic } from './shared/write.ts';
+import { writeFileAtomic } from './shared/atomic-write.ts';
 
 function main(): number {
   const started = performance.now();

@@ -13,7 +13,7 @@ import { readEntry, type OwnedParts } from '../entries/entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from '../entries/pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
-import { readEntries, STATE_FILE } from '../shared/write.ts';
+import { readEntries, STATE_FILE } from './papers-folder.ts';
 
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {

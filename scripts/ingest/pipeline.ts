@@ -17,7 +17,7 @@ import { assignSlugs, shortHash } from '../entries/slug.ts';
 import { countWords, firstSentence, normalizeSpace } from '../entries/text.ts';
 import { buildCorpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
-import { MAP_FILE, STATE_FILE } from '../shared/write.ts';
+import { MAP_FILE, STATE_FILE } from './papers-folder.ts';
 
 /** A paper after cleanup and merging, before enrichment. */
 export interface CleanPaper {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from './write.ts';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export interface FingerprintInputs {
   /** Files and folders hashed by content (source code, configuration). Missing ones count as missing. */

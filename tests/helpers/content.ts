@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { acquireLock } from '../../scripts/shared/write.ts';
+import { acquireLock } from '../../scripts/shared/lock.ts';
 import { NODE, ROOT } from './paths.ts';
 
 /** A fresh copy of the project's `content/` (digests, topics and generated papers) in a temp folder. */

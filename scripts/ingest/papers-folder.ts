@@ -1,23 +1,10 @@
 /**
  * Writing the generated content all or nothing. The new `papers/` folder is staged beside the old one
  * (unchanged files hard-linked, so their bytes and mtimes survive), then swapped in with renames. If
- * nothing differs, nothing is touched at all. A lock file keeps two ingests from interleaving.
+ * nothing differs, nothing is touched at all. (The lock that keeps two ingests from interleaving is
+ * `shared/lock.ts`.)
  */
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export interface WriteResult {
@@ -90,69 +77,10 @@ function linkOrCopy(from: string, to: string) {
   }
 }
 
-/** Writes `text` to `path` through a temporary file and a rename, unless it already holds exactly that. */
-export function writeFileAtomic(path: string, data: Uint8Array): boolean {
-  if (existsSync(path) && hash(readFileSync(path)) === hash(data)) return false;
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
-  return true;
-}
-
-const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /** Clears staging folders that a crashed ingest left in `parent`. */
 export function clearStaleStaging(parent: string): void {
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     if (name.startsWith('.staging-')) rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-/**
- * Takes the lock file `lockPath` (ingest's, by default). While another live process holds it, waits
- * up to `waitMs` (none by default) and then fails with a clear message naming `name`. A lock left by a
- * dead process is taken over; an empty one is being written by its taker and counts as held. Returns
- * the function that releases it.
- */
-export function acquireLock(lockPath: string, { name = 'ingest', waitMs = 0 } = {}): () => void {
-  const deadline = Date.now() + waitMs;
-  for (let staleRemoved = 0; staleRemoved < 2;) {
-    try {
-      const fd = openSync(lockPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let text: string;
-      try {
-        text = readFileSync(lockPath, 'utf8');
-      } catch (readError) {
-        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // Released meanwhile: try again.
-        throw readError;
-      }
-      const holder = Number(text);
-      if (text === '' || (Number.isInteger(holder) && holder > 0 && isAlive(holder))) {
-        if (Date.now() >= deadline)
-          throw new Error(
-            `another ${name} (${text ? `process ${text}` : 'a process just starting'}) is running; wait for it, or delete ${lockPath} if it is not`,
-          );
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-        continue;
-      }
-      rmSync(lockPath, { force: true });
-      staleRemoved++;
-    }
-  }
-  throw new Error(`could not take the ${name} lock ${lockPath}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock } from '../../../scripts/shared/write.ts';
+import { acquireLock } from '../../../scripts/shared/lock.ts';
 
 const dirs: string[] = [];
 const lockIn = () => {

@@ -22,7 +22,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { filesIn, parseDigests } from './ingest/inputs.ts';
-import { mergePapers, enrichPapers } from './ingest/pipeline.ts';
+import { mergePapers } from './ingest/merge.ts';
+import { enrichPapers } from './ingest/pipeline.ts';
 import { relatedPapers } from './analysis/related.ts';
 import { suggestTopics } from './analysis/suggest-topics.ts';
 import { syntheticPapers, syntheticTopics } from './harness/synthetic.ts';

@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { contentPaths, readContent, reportErrors } from './ingest/inputs.ts';
-import { enrichPapers, mergePapers } from './ingest/pipeline.ts';
+import { mergePapers } from './ingest/merge.ts';
+import { enrichPapers } from './ingest/pipeline.ts';
 import { formatReport, topicsReport } from './analysis/topics-report.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean' } } });

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InputError } from './shared/errors.ts';
 import { contentPaths, filesIn, parseDigests, reportErrors, shown } from './ingest/inputs.ts';
-import { mergePapers } from './ingest/pipeline.ts';
+import { mergePapers } from './ingest/merge.ts';
 import { suggestionYaml, suggestTopics } from './analysis/suggest-topics.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';
 

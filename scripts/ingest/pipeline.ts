@@ -1,107 +1,23 @@
 /**
  * The ingest pipeline as pure steps, from parsed digests to the content files to write:
- * merge → clean → enrich (topics, keywords, related) → serialize. No disk access here, so tests can
+ * merge and clean (`merge.ts`) → enrich (topics, keywords, related, map) → serialize. No disk access here, so tests can
  * run every step on strings.
  */
-import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from '../analysis/assign-topics.ts';
-import { cleanText } from '../entries/cleanup.ts';
-import type { ParsedDigest, RawPaper } from './formats/digest.ts';
+import type { ParsedDigest } from './formats/digest.ts';
 import { serializeEntry, type OwnedParts } from '../entries/entry.ts';
 import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import { abstractToMdx } from '../entries/mdx.ts';
 import { relatedPapers } from '../analysis/related.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';
-import { countWords, firstSentence, normalizeSpace } from '../entries/text.ts';
+import { countWords, firstSentence } from '../entries/text.ts';
 import { buildCorpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
+import { mergeMeta, mergePapers, type CleanPaper } from './merge.ts';
 import { MAP_FILE, STATE_FILE } from './papers-folder.ts';
-
-/** A paper after cleanup and merging, before enrichment. */
-export interface CleanPaper {
-  title: string;
-  abstract: string;
-  /** Stable identity: the same paper in two digests has the same one. */
-  identity: string;
-  digests: Paper['digests'];
-  /** What richer sources know: authors, arXiv id, categories, date, links to the paper and its code. */
-  meta: Pick<RawPaper, 'authors' | 'arxiv' | 'categories' | 'published' | 'year' | 'keywords' | 'upvotes' | 'links'>;
-}
-
-/**
- * A paper's identity: its arXiv id when a source gives one, else its normalized title with its
- * abstract, so that different abstracts under one title stay different papers.
- */
-export function identityOf(title: string, abstract: string, arxiv?: string): string {
-  return arxiv ? `arxiv:${arxiv}` : `${normalizeTitle(title)}#${shortHash(abstract.toLowerCase(), 12)}`;
-}
-
-/** `into`'s metadata completed from `from`: the first source to know a field wins; links add up. */
-function mergeMeta(into: CleanPaper['meta'], from: CleanPaper['meta']): CleanPaper['meta'] {
-  const links = [...(into.links ?? [])];
-  for (const link of from.links ?? []) if (!links.some((l) => l.url === link.url)) links.push(link);
-  return {
-    authors: into.authors?.length ? into.authors : from.authors,
-    arxiv: into.arxiv ?? from.arxiv,
-    categories: into.categories?.length ? into.categories : from.categories,
-    published: into.published ?? from.published,
-    year: into.year ?? from.year,
-    keywords: into.keywords?.length ? into.keywords : from.keywords,
-    // The highest count seen: upvotes only grow.
-    upvotes: into.upvotes === undefined && from.upvotes === undefined ? undefined : Math.max(into.upvotes ?? 0, from.upvotes ?? 0),
-    links,
-  };
-}
-
-/** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
-}
-
-/** Digests oldest first (by date when known, then file name), so ranks and first appearances are stable. */
-export function sortDigests(digests: readonly ParsedDigest[]): ParsedDigest[] {
-  return [...digests].sort((a, b) => digestKey(a).localeCompare(digestKey(b)));
-}
-
-/**
- * Cleans every paper and merges repeats: a paper is the same paper when its normalized title and its
- * cleaned abstract agree, so two different abstracts under one title stay two papers.
- */
-export function mergePapers(digests: readonly ParsedDigest[]): CleanPaper[] {
-  const byIdentity = new Map<string, CleanPaper>();
-  for (const digest of sortDigests(digests)) {
-    digest.papers.forEach((raw, index) => {
-      const title = normalizeSpace(cleanText(raw.title));
-      const abstract = normalizeSpace(cleanText(raw.abstract));
-      const identity = identityOf(title, abstract, raw.arxiv);
-      const ref = { source: digest.source, ...(digest.date ? { date: digest.date } : {}), rank: index + 1 };
-      const meta = {
-        authors: raw.authors,
-        arxiv: raw.arxiv,
-        categories: raw.categories,
-        published: raw.published,
-        year: raw.year,
-        keywords: raw.keywords,
-        upvotes: raw.upvotes,
-        links: raw.links,
-      };
-      const known = byIdentity.get(identity);
-      if (known) {
-        if (!known.digests.some((d) => d.source === ref.source)) known.digests.push(ref);
-        known.meta = mergeMeta(known.meta, meta);
-      } else {
-        byIdentity.set(identity, { title, abstract, identity, digests: [ref], meta: mergeMeta({}, meta) });
-      }
-    });
-  }
-  return [...byIdentity.values()];
-}
+import type { StepTimer } from '../shared/progress.ts';
 
 /** What the last ingest wrote for a paper, as far as keeping it stable needs. */
 export interface PreviousEntry {
@@ -121,8 +37,6 @@ export interface EnrichedPaper {
   position: [number, number];
 }
 
-/** Runs one named step; benchmarks pass a timer here to see where the time goes. */
-export type StepTimer = <T>(step: string, run: () => T) => T;
 const untimed: StepTimer = (_step, run) => run();
 
 /**

@@ -3,7 +3,6 @@
  * rate, time left) and step timings for the one summary line every run prints. On anything but a
  * terminal (CI logs, pipes) nothing is printed until the summary, so logs stay one line per run.
  */
-import type { StepTimer } from '../ingest/pipeline.ts';
 
 const number = new Intl.NumberFormat('en');
 
@@ -14,6 +13,9 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+
+/** Runs one named step and records its time; ingest and the benchmarks pass one to the pipeline. */
+export type StepTimer = <T>(step: string, run: () => T) => T;
 
 export interface ProgressState {
   /** What is being done: "reading digests". */

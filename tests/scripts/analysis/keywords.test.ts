@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keywordsFor, pickDistinct, surfaceOf } from '../../../scripts/analysis/keywords.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
-import { mergePapers } from '../../../scripts/ingest/pipeline.ts';
+import { mergePapers } from '../../../scripts/ingest/merge.ts';
 import { buildCorpus } from '../../../scripts/analysis/vectors.ts';
 import { ROOT } from '../../helpers/paths.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesIn, parseDigests } from '../../../scripts/ingest/inputs.ts';
-import { mergePapers } from '../../../scripts/ingest/pipeline.ts';
+import { mergePapers } from '../../../scripts/ingest/merge.ts';
 import { kRange, suggestionYaml, suggestTopics } from '../../../scripts/analysis/suggest-topics.ts';
 import { syntheticPapers, THEMES } from '../../../scripts/harness/synthetic.ts';
 import { parseTopicsFile } from '../../../scripts/ingest/topics-file.ts';

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentPaths, readContent } from '../../../scripts/ingest/inputs.ts';
-import { enrichPapers, mergePapers } from '../../../scripts/ingest/pipeline.ts';
+import { mergePapers } from '../../../scripts/ingest/merge.ts';
+import { enrichPapers } from '../../../scripts/ingest/pipeline.ts';
 import { formatReport, topicsReport } from '../../../scripts/analysis/topics-report.ts';
 import { ROOT } from '../../helpers/paths.ts';
 

@@ -4,10 +4,11 @@
  * a digest; and a naive Astro site on the same papers (one plain MDX entry and page each) for a ratio.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { astroCacheDir } from '../shared/fingerprint.ts';
-import { ROOT } from './site.ts';
+import { addSyntheticDigest, realCorpusFiles, ROOT, writeRealContent, writeSyntheticContent } from './site.ts';
 
 export interface MeasuredRun {
   ms: number;
@@ -213,5 +214,33 @@ export async function measureCase(
     return { corpus, papers, digests, full, noChange, addOne, added, distBytes, meanPaperPage: meanPage, naive: baseline };
   } finally {
     removeAstroCache(content);
+  }
+}
+
+/**
+ * One corpus built end to end in a fresh folder (run in a child process): `corpus` is a number of
+ * synthetic papers or `real` (the Hugging Face fixtures, the last day held back as the added digest).
+ * The naive baseline runs up to `naiveMax` papers.
+ */
+export async function runBuild(corpus: string, naiveMax: number): Promise<BuildCase> {
+  const work = mkdtempSync(join(tmpdir(), `abstracta-bench-build-${corpus}-`));
+  const content = join(work, 'content');
+  const log = (line: string) => console.error(`bench build ${line}`);
+  const date = new Date().toISOString().slice(0, 10);
+  try {
+    if (corpus === 'real') {
+      const files = realCorpusFiles();
+      writeRealContent(content, files.slice(0, -1));
+      const add = () => {
+        writeRealContent(content, files.slice(-1));
+        return (JSON.parse(readFileSync(files.at(-1)!, 'utf8')) as unknown[]).length;
+      };
+      return { ...(await measureCase('real HF', work, add, true, log)), date };
+    }
+    const size = Number(corpus);
+    writeSyntheticContent(content, size);
+    return { ...(await measureCase('synthetic', work, () => addSyntheticDigest(content, size), size <= naiveMax, log)), date };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }

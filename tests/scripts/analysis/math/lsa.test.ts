@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lsa, normalizeRows, project2d } from '../../../../scripts/analysis/math/lsa.ts';
+import { lsa, normalizeRows } from '../../../../scripts/analysis/math/lsa.ts';
 import { syntheticPapers } from '../../../../scripts/harness/synthetic.ts';
 import { buildCorpus } from '../../../../scripts/analysis/vectors.ts';
 
@@ -33,12 +33,5 @@ describe('lsa', () => {
 
   it('copes with fewer papers than dimensions', () => {
     expect(lsa(corpus.vectors.slice(0, 3), 50)[0].length).toBeLessThanOrEqual(2);
-  });
-});
-
-describe('project2d', () => {
-  it('projects onto two axes, oriented the same way every run', () => {
-    const rows = lsa(corpus.vectors, 10);
-    expect(project2d(rows)).toEqual(project2d(rows));
   });
 });

@@ -11,8 +11,10 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
-import { contentPaths, readContent, reportErrors, shown, type ContentPaths } from './ingest/inputs.ts';
-import { buildEntries } from './ingest/pipeline.ts';
+import { contentMemo, contentPaths, INGEST_CODE, readContent, reportErrors, shown, type ContentPaths } from './ingest/inputs.ts';
+import { mergePapers } from './ingest/merge.ts';
+import { prefillPaperWork } from './ingest/paper-work.ts';
+import { papersFolder } from './ingest/pipeline.ts';
 import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
 import { clearStaleStaging, replaceEntries } from './ingest/papers-folder.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';
@@ -20,15 +22,14 @@ import { acquireLock } from './shared/lock.ts';
 
 /** What an ingest's result depends on: its code, the content folder, and the options. */
 function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {
-  const code = (path: string) => fileURLToPath(new URL(path, import.meta.url));
   return fingerprint({
-    sources: [code('.'), code('../src/schemas.ts'), code('../package-lock.json'), paths.digests, paths.topics],
+    sources: [...INGEST_CODE, fileURLToPath(import.meta.url), paths.digests, paths.topics],
     trees: [paths.papers],
     values: options,
   });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const started = performance.now();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -74,12 +75,12 @@ function main(): number {
     return 1;
   }
   try {
-    return ingestLocked();
+    return await ingestLocked();
   } finally {
     release();
   }
 
-  function ingestLocked(): number {
+  async function ingestLocked(): Promise<number> {
     // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
     const extra = positionals.map((file) => resolve(file));
     const missing = extra.find((path) => !existsSync(path) || !statSync(path).isFile());
@@ -88,20 +89,31 @@ function main(): number {
       return 2;
     }
 
-    // 2. Parse and validate everything, collecting every problem before giving up.
+    // 2. Parse and validate everything, collecting every problem before giving up. What is unchanged
+    // since the last run (a digest file, an entry, a paper's text) is taken from the memo.
+    const memo = contentMemo(paths);
     const reading = performance.now();
-    const { digests, skipped, topics, previous, taxonomy, errors } = progress.time('read', () =>
-      readContent(paths, extra, year, values.lenient, (done, total, papers) =>
-        progress.update({ label: 'reading digests', done, total, unit: 'files', papers, startedAt: reading }),
-      ),
+    const { digests, skipped, topics, previous, taxonomy, errors, existing } = progress.time('read', () =>
+      readContent(paths, extra, {
+        year,
+        lenient: values.lenient,
+        memo,
+        onFile: (done, total, papers) =>
+          progress.update({ label: 'reading digests', done, total, unit: 'files', papers, startedAt: reading }),
+      }),
     );
     progress.clear();
     if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
     for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
     if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 
-    // 3. Build every entry in memory, then 4. write them all or nothing.
-    const files = buildEntries(digests, topics, previous, taxonomy, progress.time);
+    // 3. Build every entry in memory, computing only what changed, then 4. write them all or nothing.
+    const papers = progress.time('merge', () => mergePapers(digests));
+    // Per-paper work the memo lacks (all of it, the first time) is done on every core first.
+    const preparing = performance.now();
+    await prefillPaperWork(papers, topics, memo);
+    progress.steps.set('prepare', performance.now() - preparing);
+    const files = papersFolder(papers, topics, previous, taxonomy, progress.time, memo);
     clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
@@ -110,14 +122,15 @@ function main(): number {
       if (parsed.has(basename(path)) && resolve(paths.digests, basename(path)) !== path)
         writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
-    const result = progress.time('write', () => replaceEntries(paths.papers, files));
+    const result = progress.time('write', () => replaceEntries(paths.papers, files, existing));
+    memo.save();
     progress.clear();
-    const papers = [...files.keys()].filter((name) => name.endsWith('.mdx')).length;
+    const count = papers.length;
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `ingest: ${papers} papers from ${digests.length} digest${digests.length === 1 ? '' : 's'} → ${shown(paths.papers)} ` +
+      `ingest: ${count} papers from ${digests.length} digest${digests.length === 1 ? '' : 's'} → ${shown(paths.papers)} ` +
         `(files: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) ` +
-        `in ${formatDuration(seconds * 1000)}, ${Math.round(papers / seconds)} papers/s (${formatSteps(progress.steps)})`,
+        `in ${formatDuration(seconds * 1000)}, ${Math.round(count / seconds)} papers/s (${formatSteps(progress.steps)})`,
     );
     // Skipped entries (--lenient) are reported again on the next run rather than skipped silently.
     if (!skipped.length) recordFingerprint(last, inputsFingerprint(paths, options));
@@ -125,4 +138,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -16,7 +16,7 @@ const { digests, topics, previous, errors } = readContent(contentPaths());
 if (errors.length) {
   process.exitCode = reportErrors('topics:report', errors, 'no report');
 } else {
-  const report = topicsReport(enrichPapers(mergePapers(digests), topics, previous.pinned, undefined, previous.entries), topics);
+  const report = topicsReport(enrichPapers(mergePapers(digests), topics, { pinned: previous.pinned, previous: previous.entries }), topics);
   console.log(formatReport(report));
   if (values.check && report.checks.some((check) => !check.ok)) process.exitCode = 1;
 }

@@ -82,19 +82,34 @@ export interface Assignment {
   how: 'terms' | 'centroid' | 'pinned' | 'kept';
 }
 
+/** What `assignTopics` can be spared: memoized term scores, and the papers that keep their topics. */
+export interface AssignOptions {
+  /** `pinned[i]`, when set, is kept as is (topics a user fixed, `topicsPinned: true`) and shapes the centroids. */
+  pinned?: readonly (readonly string[] | undefined)[];
+  /** The raw term scores of document `i` (default: computed with {@link termScores}; a memo may answer). */
+  scoresOf?: (doc: Document, i: number, compute: () => number[]) => number[];
+  /** Only documents for which this is true are assigned; the others get `undefined` (their topics are kept). */
+  wanted?: (i: number) => boolean;
+}
+
 /**
- * Topics for every document. `pinned[i]`, when set, is kept as is (a user's hand-edited topics, with
- * `topicsPinned: true`) and also shapes the centroids.
+ * Topics for every document wanted. Every document's term evidence defines the centroids (so a kept
+ * paper still shapes where new ones land), but resemblance and the final choice are computed only for
+ * the documents wanted.
  */
 export function assignTopics(
   docs: readonly Document[],
-  corpus: Corpus,
+  corpusOrLater: Corpus | (() => Corpus),
   topics: readonly Topic[],
-  pinned: readonly (readonly string[] | undefined)[] = [],
-): Assignment[] {
+  { pinned = [], scoresOf = (_doc, _i, compute) => compute(), wanted = () => true }: AssignOptions = {},
+): (Assignment | undefined)[] {
+  // Nothing to assign: pinned topics stand and the rest are kept, with no corpus built at all.
+  if (!docs.some((_, i) => !pinned[i] && wanted(i)))
+    return docs.map((_, i) => (pinned[i] ? { topics: [...pinned[i]!], how: 'pinned' } : undefined));
+  const corpus = typeof corpusOrLater === 'function' ? corpusOrLater() : corpusOrLater;
   const compiled = topics.map(compileTerms);
   const indexOf = new Map(topics.map((topic, index) => [topic.id, index]));
-  const scores = docs.map((doc) => termScores(doc, compiled));
+  const scores = docs.map((doc, i) => scoresOf(doc, i, () => termScores(doc, compiled)));
   // Pass 1: the primary topic by terms alone (or as pinned) defines each topic's centroid.
   const seeds = docs.map((_, i) => (pinned[i] ? indexOf.get(pinned[i]![0]) : pickByTerms(scores[i])[0]));
   const sums: Vector[] = topics.map(() => new Map());
@@ -112,8 +127,9 @@ export function assignTopics(
     }
   });
   // Pass 2: combine term evidence with resemblance to each centroid.
-  return docs.map((_, i) => {
+  return docs.map((_, i): Assignment | undefined => {
     if (pinned[i]) return { topics: [...pinned[i]!], how: 'pinned' };
+    if (!wanted(i)) return undefined;
     const dots = new Float64Array(topics.length);
     for (const [key, value] of corpus.vectors[i]) {
       const weights = byTerm.get(key);

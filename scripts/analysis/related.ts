@@ -9,7 +9,7 @@
  * reading the heaviest postings of each term first, and the best candidates are scored exactly.
  */
 import { TopK } from './math/top-k.ts';
-import type { Vector } from './vectors.ts';
+import { dot, type Vector } from './vectors.ts';
 
 /** How many related papers each paper lists. */
 export const RELATED_COUNT = 5;
@@ -150,4 +150,70 @@ function score(paper: RelatedInput, other: RelatedInput, cosine: number): number
   const shared = other.topics.filter((t) => paper.topics.includes(t)).length;
   const primary = other.topics[0] === paper.topics[0] ? 1 : 0;
   return cosine + TOPIC_BONUS * (shared + primary);
+}
+
+/**
+ * Related lists after a change, computing only what the change can affect. `previous[i]` is paper
+ * i's list from the last run (indexes into `papers`) when it may stand: the paper and every paper on
+ * its list are unchanged. `changed[i]` marks papers that are new or whose text or topics changed:
+ * only they can enter a standing list. So:
+ * - a paper without a standing list gets the best `count` over all papers;
+ * - a standing list stays exactly as it is (order included) unless a changed paper now scores above
+ *   its weakest member (or it is short); then it is the best `count` of its members and the entrants.
+ * Lists stay put as the corpus grows and a daily update costs one pass over the corpus's terms.
+ * When more than a tenth of the papers need a whole new list, everything is computed afresh with
+ * {@link relatedPapers}.
+ */
+export function updateRelated(
+  papers: readonly RelatedInput[],
+  previous: readonly (readonly number[] | undefined)[],
+  changed: readonly boolean[],
+  count = RELATED_COUNT,
+): number[][] {
+  const fresh = papers.flatMap((_, i) => (previous[i] ? [] : [i]));
+  if (fresh.length > Math.max(50, papers.length / 10)) return relatedPapers(papers, count);
+  // The papers whose dot products with everyone are needed: those that need a list, and those that
+  // may enter one. One small inverted index over them, one pass over every paper's terms.
+  const probes = [...new Set([...fresh, ...papers.flatMap((_, i) => (changed[i] ? [i] : []))])].sort((a, b) => a - b);
+  const slot = new Map(probes.map((paper, k) => [paper, k]));
+  const postings = new Map<string, { k: number; weight: number }[]>();
+  probes.forEach((paper, k) => {
+    for (const [key, weight] of papers[paper].vector) {
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = []));
+      list.push({ k, weight });
+    }
+  });
+  // dots[i][k]: cosine of paper i with probe k.
+  const dots = papers.map(({ vector }) => {
+    const row = new Float64Array(probes.length);
+    for (const [key, weight] of vector) for (const { k, weight: other } of postings.get(key) ?? []) row[k] += weight * other;
+    return row;
+  });
+  const cosine = (i: number, j: number) => {
+    const k = slot.get(j);
+    if (k !== undefined) return dots[i][k];
+    const l = slot.get(i);
+    return l !== undefined ? dots[j][l] : dot(papers[i].vector, papers[j].vector);
+  };
+  const scoreOf = (i: number, j: number) =>
+    i === j || papers[i].identity === papers[j].identity ? -Infinity : score(papers[i], papers[j], cosine(i, j));
+  const bestOf = (i: number, candidates: Iterable<number>) => {
+    const best = new TopK(count);
+    for (const j of candidates) best.push(j, scoreOf(i, j));
+    return best
+      .sorted()
+      .filter(({ score }) => score > -Infinity)
+      .map(({ id }) => id);
+  };
+  const entrants = probes.filter((j) => changed[j]);
+  return papers.map((_, i) => {
+    const standing = previous[i];
+    if (!standing) return bestOf(i, papers.keys());
+    const qualifying = entrants.filter((j) => scoreOf(i, j) > -Infinity);
+    if (!qualifying.length) return [...standing];
+    const weakest = standing.length < count ? -Infinity : Math.min(...standing.map((j) => scoreOf(i, j)));
+    const entering = qualifying.filter((j) => scoreOf(i, j) > weakest);
+    return entering.length ? bestOf(i, [...standing, ...entering]) : [...standing];
+  });
 }

@@ -15,6 +15,38 @@ export interface Document {
 /** How much a title occurrence counts against one in the abstract. */
 export const TITLE_WEIGHT = 2;
 
+/**
+ * What one document contributes to the corpus, computed from its text alone: the part of the work
+ * that a re-run can take from a memo (see `shared/memo.ts`) when the text is unchanged.
+ */
+export interface DocumentFeatures {
+  /** Weighted term counts (title occurrences count {@link TITLE_WEIGHT}). */
+  counts: Map<string, number>;
+  /** How often each term occurs in the title (unweighted). */
+  titleCounts: Map<string, number>;
+  /** Each term's surface forms as written, with how often: `key → surface → count`. */
+  surfaces: Map<string, Map<string, number>>;
+}
+
+/** The features of one document. Pure: equal texts give equal features. */
+export function documentFeatures(doc: Document): DocumentFeatures {
+  const counts = new Map<string, number>();
+  const titleCounts = new Map<string, number>();
+  const surfaces = new Map<string, Map<string, number>>();
+  const add = (term: Term, weight: number) => {
+    counts.set(term.key, (counts.get(term.key) ?? 0) + weight);
+    let forms = surfaces.get(term.key);
+    if (!forms) surfaces.set(term.key, (forms = new Map()));
+    forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
+  };
+  for (const term of terms(doc.title)) {
+    add(term, TITLE_WEIGHT);
+    titleCounts.set(term.key, (titleCounts.get(term.key) ?? 0) + 1);
+  }
+  for (const term of terms(doc.abstract)) add(term, 1);
+  return { counts, titleCounts, surfaces };
+}
+
 export interface Corpus {
   /** Per document: raw weighted term counts. */
   counts: Map<string, number>[];
@@ -22,43 +54,51 @@ export interface Corpus {
   vectors: Vector[];
   /** Smoothed inverse document frequency of each term. */
   idf: Map<string, number>;
-  /** Per term: how often each surface form was written, across the corpus. */
-  surfaces: Map<string, Map<string, number>>;
+  /** Per term: how often each surface form was written, across the corpus (gathered on first use). */
+  readonly surfaces: Map<string, Map<string, number>>;
   /** Per document: how often each term occurs in the title (unweighted). */
   titleCounts: Map<string, number>[];
 }
 
-/** Builds the corpus statistics for `documents`. Pure and deterministic. */
-export function buildCorpus(documents: readonly Document[]): Corpus {
-  const surfaces = new Map<string, Map<string, number>>();
+/**
+ * Builds the corpus statistics for `documents`. Pure and deterministic; `featuresOf` may answer from a
+ * memo, since a document's features depend on its text alone (only the IDF weights are corpus-wide).
+ */
+export function buildCorpus(
+  documents: readonly Document[],
+  featuresOf: (doc: Document, index: number) => DocumentFeatures = documentFeatures,
+): Corpus {
+  const features = documents.map((doc, index) => featuresOf(doc, index));
   const df = new Map<string, number>();
-  const titleCounts: Map<string, number>[] = [];
-  const counts = documents.map((doc) => {
-    const count = new Map<string, number>();
-    const add = (term: Term, weight: number) => {
-      count.set(term.key, (count.get(term.key) ?? 0) + weight);
-      const forms = surfaces.get(term.key) ?? new Map<string, number>();
-      forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
-      surfaces.set(term.key, forms);
-    };
-    const inTitle = terms(doc.title);
-    inTitle.forEach((term) => add(term, TITLE_WEIGHT));
-    terms(doc.abstract).forEach((term) => add(term, 1));
-    const inTitleCount = new Map<string, number>();
-    for (const term of inTitle) inTitleCount.set(term.key, (inTitleCount.get(term.key) ?? 0) + 1);
-    titleCounts.push(inTitleCount);
-    for (const key of count.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-    return count;
-  });
+  for (const { counts } of features) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = documents.length;
   const idf = new Map<string, number>();
   for (const [key, freq] of df) idf.set(key, Math.log((1 + n) / (1 + freq)) + 1);
-  const vectors = counts.map((count) => {
+  const vectors = features.map(({ counts }) => {
     const vector: Vector = new Map();
-    for (const [key, tf] of count) vector.set(key, (1 + Math.log(tf)) * idf.get(key)!);
+    for (const [key, tf] of counts) vector.set(key, (1 + Math.log(tf)) * idf.get(key)!);
     return normalize(vector);
   });
-  return { counts, vectors, idf, surfaces, titleCounts };
+  let surfaces: Map<string, Map<string, number>> | undefined;
+  return {
+    counts: features.map((f) => f.counts),
+    titleCounts: features.map((f) => f.titleCounts),
+    vectors,
+    idf,
+    // Only keyword extraction reads surface forms, and only for papers whose keywords are computed.
+    get surfaces() {
+      if (!surfaces) {
+        surfaces = new Map();
+        for (const feature of features)
+          for (const [key, forms] of feature.surfaces) {
+            let total = surfaces.get(key);
+            if (!total) surfaces.set(key, (total = new Map()));
+            for (const [form, count] of forms) total.set(form, (total.get(form) ?? 0) + count);
+          }
+      }
+      return surfaces;
+    },
+  };
 }
 
 /** Scales `vector` to unit length (in place) and returns it. */

@@ -8,6 +8,7 @@ import { enrichPapers } from '../ingest/pipeline.ts';
 import { relatedPapers } from '../analysis/related.ts';
 import { buildCorpus, dot } from '../analysis/vectors.ts';
 import { syntheticPapers, syntheticTopics } from '../harness/synthetic.ts';
+import { stepTimer } from '../shared/progress.ts';
 
 export interface EnrichResult {
   papers: number;
@@ -44,17 +45,12 @@ export function runEnrich(size: number): EnrichResult {
     date: '01-01',
     papers: papers.map((p, i) => ({ title: p.title, abstract: p.abstract, line: i + 1 })),
   };
-  const steps: Record<string, number> = {};
-  const time = <T>(step: string, run: () => T): T => {
-    const started = performance.now();
-    const result = run();
-    steps[step] = (steps[step] ?? 0) + (performance.now() - started);
-    return result;
-  };
+  const steps = new Map<string, number>();
+  const time = stepTimer(steps);
   const merged = time('clean', () => mergePapers([digest]));
-  enrichPapers(merged, syntheticTopics(), new Map(), time);
+  enrichPapers(merged, syntheticTopics(), { time });
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { papers: size, steps, maxRssMb, recall: relatedRecall(size, 200) };
+  return { papers: size, steps: Object.fromEntries(steps), maxRssMb, recall: relatedRecall(size, 200) };
 }
 
 /** Milliseconds of the analysis proper: vectors, topics, keywords and related papers. */

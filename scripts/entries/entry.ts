@@ -24,6 +24,9 @@ export interface OwnedParts {
   notes: string;
 }
 
+/** An entry no user has touched: no extra fields, no notes. */
+export const NO_OWNED_PARTS: OwnedParts = Object.freeze({ extra: Object.freeze({}), notes: '' }) as OwnedParts;
+
 /** The frontmatter of an entry file as data, parsed once; `{}` when it is missing or not YAML. */
 function frontmatterData(yaml: string | undefined): Record<string, unknown> {
   if (yaml === undefined) return {};
@@ -56,7 +59,7 @@ export function readEntry(text: string): { owned: OwnedParts; previous: ReturnTy
 }
 
 /** The entry file for `paper`; the frontmatter is validated against the shared schema first. */
-export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = { extra: {}, notes: '' }): string {
+export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = NO_OWNED_PARTS): string {
   const frontmatter = { ...paperSchema.parse(paper), ...owned.extra };
   // YAML 1.1 quoting, because Astro reads frontmatter with a YAML 1.1 parser (js-yaml): unquoted,
   // `2025-03-14` would come back as a Date and `yes` as true. lineWidth 0: never fold long titles, so
@@ -69,11 +72,17 @@ export function serializeEntry(paper: Paper, body: string, owned: OwnedParts = {
 export function previousEntry(
   text: string,
   data?: Record<string, unknown>,
-): { title: string; body: string; topics: string[]; keywords: string[] } | undefined {
+): { title: string; body: string; topics: string[]; keywords: string[]; related: string[] } | undefined {
   const match = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text);
   if (!match) return undefined;
-  const { title, topics, keywords } = data ?? frontmatterData(match[1]);
+  const { title, topics, keywords, related } = data ?? frontmatterData(match[1]);
   if (typeof title !== 'string' || !Array.isArray(topics) || !Array.isArray(keywords)) return undefined;
   const at = match[2].indexOf(`\n${NOTES_MARKER}`);
-  return { title, topics: topics.map(String), keywords: keywords.map(String), body: at === -1 ? match[2] : match[2].slice(0, at) };
+  return {
+    title,
+    topics: topics.map(String),
+    keywords: keywords.map(String),
+    related: Array.isArray(related) ? related.map(String) : [],
+    body: at === -1 ? match[2] : match[2].slice(0, at),
+  };
 }

@@ -71,14 +71,30 @@ export function abstractTree(text: string): Root {
 
 /** Serializes an abstract to an inert MDX body; throws if the result would not read back as the same text. */
 export function abstractToMdx(text: string): string {
-  const tree = abstractTree(text);
-  const mdx = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: ESM_UNSAFE }] });
-  assertInert(mdx, tree);
-  return mdx;
+  return renderAbstract(text).mdx;
 }
 
-/** Parses `mdx` as MDX and checks it holds only text and links that read exactly as `expected`. */
-export function assertInert(mdx: string, expected: Root): void {
+/** An abstract as an inert MDX body, and that body as the page shows it (what `inertHtml` gives for it). */
+export interface RenderedAbstract {
+  mdx: string;
+  html: string;
+  /** Its plain text. */
+  text: string;
+}
+
+/**
+ * {@link abstractToMdx}, and the HTML and text of the body, from the same parse that checks it: ingest
+ * hands them on so that neither the site's loader nor the search index parses the body again.
+ */
+export function renderAbstract(text: string): RenderedAbstract {
+  const tree = abstractTree(text);
+  const mdx = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: ESM_UNSAFE }] });
+  const parsed = assertInert(mdx, tree);
+  return { mdx, ...htmlOf(parsed) };
+}
+
+/** Parses `mdx` as MDX and checks it holds only text and links that read exactly as `expected`; returns the parse. */
+export function assertInert(mdx: string, expected: Root): Root {
   const parsed = parseMdx(mdx);
   const disallowed = disallowedNode(parsed);
   if (disallowed) throw new Error(`MDX serialization produced a "${disallowed}" node; refusing to write it`);
@@ -86,6 +102,7 @@ export function assertInert(mdx: string, expected: Root): void {
   if (JSON.stringify(paragraphs(parsed)) !== JSON.stringify(paragraphs(expected))) {
     throw new Error('MDX serialization does not read back as the abstract text; refusing to write it');
   }
+  return parsed;
 }
 
 /** Parses MDX the way `@mdx-js/mdx` does (micromark with the MDX.js and GFM extensions). */
@@ -125,7 +142,41 @@ export function inertHtml(body: string): { html: string; text: string } | undefi
   if (at !== -1 && body.slice(at + NOTES_MARKER.length).trim() !== '') return undefined;
   const tree = parseMdx(at === -1 ? body : body.slice(0, at));
   if (disallowedNode(tree)) return undefined;
+  return htmlOf(tree);
+}
+
+/** HTML (links marked external) and plain text of an inert tree. */
+function htmlOf(tree: Root): { html: string; text: string } {
   const hast = toHast(tree);
   externalLinks(hast as HastRoot);
   return { html: toHtml(hast), text: toString(tree) };
+}
+
+/**
+ * The plain text of notes a user wrote in MDX, for search: text and the text inside components, without
+ * running anything (expressions and import/export lines are left out).
+ */
+export function notesText(notes: string): string {
+  try {
+    const tree = parseMdx(notes);
+    const prose = (node: { type: string; children?: unknown[] }): unknown => ({
+      ...node,
+      ...(node.children
+        ? {
+            children: (node.children as { type: string }[])
+              .filter((child) => !/^mdx(jsEsm|FlowExpression|TextExpression)$/.test(child.type))
+              .map(prose),
+          }
+        : {}),
+    });
+    // Block by block, so paragraphs do not run into each other.
+    return (prose(tree) as Root).children
+      .map((block) => toString(block, { includeImageAlt: false }))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  } catch {
+    // Notes that are not valid MDX fail the page build itself; for search, their text as written.
+    return notes.replace(/\s+/g, ' ').trim();
+  }
 }

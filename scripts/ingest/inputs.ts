@@ -3,8 +3,10 @@
  * files, collecting every problem instead of stopping at the first. Shared by `ingest`,
  * `topics:report` and `topics:suggest`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './formats/digest.ts';
 import { InputError, InputErrors } from '../shared/errors.ts';
@@ -14,6 +16,8 @@ import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from '../entries/pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
 import { readEntries, STATE_FILE } from './papers-folder.ts';
+import { cacheFile, fingerprint } from '../shared/fingerprint.ts';
+import { Memo, memoKey } from '../shared/memo.ts';
 
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {
@@ -21,6 +25,30 @@ export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') 
   return { dir, digests: join(dir, 'digests'), papers: join(dir, 'papers'), topics: join(dir, 'topics.yaml') };
 }
 export type ContentPaths = ReturnType<typeof contentPaths>;
+
+const code = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/**
+ * The code whose results ingest remembers or skips by: its modules, what they import from the site
+ * (the schema, dates and ordering, the search records), and the lock file.
+ */
+export const INGEST_CODE = [
+  '.',
+  '../entries/',
+  '../analysis/',
+  '../shared/',
+  '../search/',
+  '../../src/schemas.ts',
+  '../../src/lib/papers.ts',
+  '../../src/lib/dates.ts',
+  '../../src/lib/segment.ts',
+  '../../src/lib/search-record.ts',
+  '../../package-lock.json',
+].map(code);
+
+/** The memo of a content folder's ingest work (see `shared/memo.ts`), valid for this code only. */
+export function contentMemo(paths: ContentPaths): Memo {
+  return Memo.open(cacheFile('ingest-memo', paths.dir), fingerprint({ sources: INGEST_CODE }));
+}
 
 /** Paths shown in messages: relative to where the user ran the command. */
 export const shown = (path: string) => relative(process.cwd(), path) || path;
@@ -46,23 +74,42 @@ export function filesIn(dir: string): string[] {
     .filter((path) => statSync(path).isFile());
 }
 
+/** How to read inputs: the command's options, and where to report progress and remember work. */
+export interface ReadOptions {
+  /** A year for digests whose date line has none (`--year`). */
+  year?: number;
+  /** Skip bad entries and files instead of refusing everything (`--lenient`); they go to `skipped`. */
+  lenient?: boolean;
+  skipped?: InputError[];
+  onFile?: FileProgress;
+  /** Parsed files and entries from earlier runs, by content (see `shared/memo.ts`). */
+  memo?: Memo;
+}
+
 /**
  * Parses digest files, collecting errors. With `lenient`, a bad entry or a whole bad file is skipped
- * and its error goes to `skipped` instead.
+ * and its error goes to `skipped` instead. A file parsed cleanly before, byte for byte under the same
+ * name and options, is taken from the memo.
  */
 export function parseDigests(
   paths: readonly string[],
   errors: InputError[],
-  year?: number,
-  lenient = false,
-  skipped: InputError[] = [],
-  onFile: FileProgress = () => {},
+  { year, lenient = false, skipped = [], onFile = () => {}, memo = Memo.none() }: ReadOptions = {},
 ): ParsedDigest[] {
   const digests: ParsedDigest[] = [];
   let papers = 0;
   for (const [index, path] of paths.entries()) {
     collectErrors(lenient ? skipped : errors, () => {
-      const digest = parseInput(readFileSync(path), shown(path), { year, lenient });
+      const bytes = readFileSync(path);
+      const file = shown(path);
+      const key = memoKey(file, String(year), String(lenient), createHash('sha1').update(bytes).digest('base64'));
+      // Only clean parses are remembered: a file with skipped entries is parsed (and reported) again.
+      const digest = memo.get(
+        'digests',
+        key,
+        () => parseInput(bytes, file, { year, lenient }),
+        (parsed) => !parsed.skipped?.length,
+      );
       skipped.push(...(digest.skipped ?? []));
       digests.push(digest);
       papers += digest.papers.length;
@@ -84,6 +131,8 @@ export interface ContentInputs {
   previous: Required<Previous>;
   /** Fingerprint of `topics.yaml`, remembered in the papers folder for the next run. */
   taxonomy: string;
+  /** The generated files now in the papers folder, by name (what the write compares against). */
+  existing: Map<string, string>;
   errors: InputError[];
 }
 
@@ -91,18 +140,13 @@ export interface ContentInputs {
  * Everything ingest needs from `paths`: its digests (plus `extra` files, which replace same-named
  * digests), its topics and its pins.
  */
-export function readContent(
-  paths: ContentPaths,
-  extra: readonly string[] = [],
-  year?: number,
-  lenient = false,
-  onFile?: FileProgress,
-): ContentInputs {
+export function readContent(paths: ContentPaths, extra: readonly string[] = [], options: ReadOptions = {}): ContentInputs {
+  const { memo = Memo.none() } = options;
   const errors: InputError[] = [];
   const skipped: InputError[] = [];
   const inputs = new Map(filesIn(paths.digests).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
-  const digests = parseDigests([...inputs.values()], errors, year, lenient, skipped, onFile);
+  const digests = parseDigests([...inputs.values()], errors, { ...options, skipped });
   let topics: Topic[] = [];
   const topicsText = existsSync(paths.topics) ? readFileSync(paths.topics, 'utf8') : undefined;
   if (topicsText === undefined) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
@@ -124,7 +168,7 @@ export function readContent(
   for (const [name, text] of existing) {
     if (!name.endsWith('.mdx')) continue;
     const slug = name.replace(/\.mdx$/, '');
-    const entry = readEntry(text);
+    const entry = memo.get('entries', memoKey(text), () => readEntry(text));
     owned.set(slug, entry.owned);
     if (sameTaxonomy && entry.previous) entries.set(slug, entry.previous);
     collectErrors(errors, () => {
@@ -134,7 +178,7 @@ export function readContent(
   }
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
-  return { digests, skipped, topics, previous: { pinned, owned, entries }, taxonomy, errors };
+  return { digests, skipped, topics, previous: { pinned, owned, entries }, taxonomy, errors, existing };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

@@ -43,8 +43,7 @@ export function diffEntries(current: ReadonlyMap<string, string>, next: Readonly
  * Makes `dir` hold exactly `files`, atomically from a reader's point of view: a crash leaves either
  * the old folder or the new one, plus a staging folder that the next run clears.
  */
-export function replaceEntries(dir: string, files: ReadonlyMap<string, string>): WriteResult {
-  const current = readEntries(dir);
+export function replaceEntries(dir: string, files: ReadonlyMap<string, string>, current = readEntries(dir)): WriteResult {
   const result = diffEntries(current, files);
   if (!result.written.length && !result.removed.length) return result;
   const parent = join(dir, '..');

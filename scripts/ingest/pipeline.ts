@@ -6,17 +6,20 @@
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from '../analysis/assign-topics.ts';
 import type { ParsedDigest } from './formats/digest.ts';
-import { serializeEntry, type OwnedParts } from '../entries/entry.ts';
+import { NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '../entries/entry.ts';
 import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
-import { abstractToMdx } from '../entries/mdx.ts';
-import { relatedPapers } from '../analysis/related.ts';
+import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
+import { SEARCH_ENTRIES } from '../search/records.ts';
+import { FEATURES, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys } from './paper-work.ts';
+import { updateRelated } from '../analysis/related.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';
 import { countWords, firstSentence } from '../entries/text.ts';
-import { buildCorpus } from '../analysis/vectors.ts';
+import { buildCorpus, documentFeatures, type Corpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
 import { mergeMeta, mergePapers, type CleanPaper } from './merge.ts';
 import { MAP_FILE, STATE_FILE } from './papers-folder.ts';
+import { Memo, memoKey } from '../shared/memo.ts';
 import type { StepTimer } from '../shared/progress.ts';
 
 /** What the last ingest wrote for a paper, as far as keeping it stable needs. */
@@ -26,12 +29,16 @@ export interface PreviousEntry {
   body: string;
   topics: string[];
   keywords: string[];
+  /** Slugs of its related papers, best first. */
+  related: string[];
 }
 
 /** A paper ready to write, with how its primary topic was found (for the topics report). */
 export interface EnrichedPaper {
   paper: Paper;
+  /** The abstract as an MDX body, and as HTML and text (what the page and the search index show). */
   body: string;
+  rendered: RenderedAbstract;
   how: Assignment['how'];
   /** Position on the corpus map, in the unit square. */
   position: [number, number];
@@ -39,82 +46,101 @@ export interface EnrichedPaper {
 
 const untimed: StepTimer = (_step, run) => run();
 
+export interface EnrichOptions {
+  /** Topics a user fixed by hand (`topicsPinned: true`), by slug: kept as they are. */
+  pinned?: ReadonlyMap<string, string[]>;
+  /** Times each step (ingest's progress, the benchmark). */
+  time?: StepTimer;
+  /** What the last ingest wrote, by slug (only when made with this taxonomy). */
+  previous?: ReadonlyMap<string, PreviousEntry>;
+  /** Per-paper work remembered between runs; it never changes a result, only how fast it comes. */
+  memo?: Memo;
+}
+
 /**
- * Frontmatter and body of every paper, in digest order. `pinned` maps a slug to the topics a user
- * fixed by hand (`topicsPinned: true`), which are kept as they are.
+ * Frontmatter and body of every paper, in digest order. Only what changed is computed: a paper whose
+ * title and abstract are as the last ingest wrote them keeps its topics and keywords (when the
+ * taxonomy is unchanged too), so a paper never jumps topic because others arrived; its related list
+ * stands unless a new or changed paper enters it (see `updateRelated`); and per-paper work (the MDX
+ * body, the text features, the topic term scores) comes from the memo when the text is unchanged.
  */
 export function enrichPapers(
   papers: readonly CleanPaper[],
   topics: readonly Topic[],
-  pinned: ReadonlyMap<string, string[]> = new Map(),
-  time: StepTimer = untimed,
-  previous: ReadonlyMap<string, PreviousEntry> = new Map(),
+  { pinned = new Map(), time = untimed, previous = new Map(), memo = Memo.none() }: EnrichOptions = {},
 ): EnrichedPaper[] {
-  const corpus = time('vectors', () => buildCorpus(papers));
   const slugs = assignSlugs(papers);
-  const bodies = time('mdx', () => papers.map((p) => abstractToMdx(p.abstract)));
-  // A paper whose title and abstract are as before keeps its keywords and topics (when the taxonomy
-  // is unchanged too, see `ingest.ts`): adding a digest then rewrites only the entries it touches and
-  // those whose related papers change, and a paper never jumps topic because others arrived.
+  const taxonomyKey = taxonomyKeyOf(topics);
+  const keys = papers.map((p) => workKeys(p, taxonomyKey));
+  const rendered = time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i].mdx, () => renderAbstract(p.abstract))));
+  const bodies = rendered.map(({ mdx }) => mdx);
   const kept = papers.map((p, i) => {
     const before = previous.get(slugs[i]);
     return before && before.title === p.title && before.body === bodies[i] ? before : undefined;
   });
-  const assignments = time('topics', () =>
-    assignTopics(
-      papers,
-      corpus,
-      topics,
-      slugs.map((slug) => pinned.get(slug)),
-    ),
+  // The corpus is built the first time a step needs it: when nothing changed, none does.
+  let built: Corpus | undefined;
+  const corpus = () =>
+    (built ??= time('vectors', () => buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => documentFeatures(doc)))));
+  const assigned = time('topics', () =>
+    assignTopics(papers, corpus, topics, {
+      pinned: slugs.map((slug) => pinned.get(slug)),
+      scoresOf: (_doc, i, compute) => memo.get(TOPIC_SCORES, keys[i].scores, compute),
+      wanted: (i) => !kept[i],
+    }),
   );
-  for (const [i, before] of kept.entries()) {
-    if (before && !pinned.has(slugs[i])) assignments[i] = { topics: before.topics, how: 'kept' };
-  }
+  const assignments: Assignment[] = assigned.map((assignment, i) => assignment ?? { topics: kept[i]!.topics, how: 'kept' });
   // Keywords a source curated (Hugging Face's ai_keywords) come first; then kept, then computed ones.
-  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus, i)));
-  const related = time('related', () =>
-    relatedPapers(papers.map((p, i) => ({ vector: corpus.vectors[i], topics: assignments[i].topics, identity: p.identity }))),
-  );
+  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus(), i)));
+  const related = time('related', () => {
+    const indexOfSlug = new Map(slugs.map((slug, i) => [slug, i]));
+    const changed = papers.map((_, i) => !kept[i] || kept[i]!.topics.join() !== assignments[i].topics.join());
+    const standing = papers.map((_, i) => {
+      const list = kept[i]?.related.map((slug) => indexOfSlug.get(slug));
+      return list && !changed[i] && list.every((j) => j !== undefined && !changed[j]) ? (list as number[]) : undefined;
+    });
+    if (standing.every(Boolean)) return standing as number[][];
+    const inputs = papers.map((p, i) => ({ vector: corpus().vectors[i], topics: assignments[i].topics, identity: p.identity }));
+    return updateRelated(inputs, standing, changed);
+  });
   const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
+  const groups = assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1);
   const positions = time('map', () =>
-    mapPositions(
-      corpus.vectors,
-      assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1),
+    memo.get('map', memoKey(JSON.stringify(keys.map((k) => k.features)), JSON.stringify(groups)), () =>
+      mapPositions(corpus().vectors, groups),
     ),
   );
-  return time('mdx', () =>
-    papers.map((p, i) => ({
-      paper: {
-        title: p.title,
-        slug: slugs[i],
-        digests: p.digests,
-        topics: assignments[i].topics,
-        ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
-        keywords: keywords[i],
-        related: related[i].map((j) => slugs[j]),
-        ...(p.meta.authors?.length ? { authors: p.meta.authors } : {}),
-        ...(p.meta.arxiv ? { arxiv: p.meta.arxiv } : {}),
-        ...(p.meta.categories?.length ? { categories: p.meta.categories } : {}),
-        ...(p.meta.published ? { published: p.meta.published } : {}),
-        ...(p.meta.year ? { year: p.meta.year } : {}),
-        ...(p.meta.upvotes !== undefined ? { upvotes: p.meta.upvotes } : {}),
-        links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
-        summary: firstSentence(p.abstract),
-        words: countWords(p.abstract),
-      },
-      body: bodies[i],
-      how: assignments[i].how,
-      position: positions[i],
-    })),
-  );
+  return papers.map((p, i) => ({
+    paper: {
+      title: p.title,
+      slug: slugs[i],
+      digests: p.digests,
+      topics: assignments[i].topics,
+      ...(pinned.has(slugs[i]) ? { topicsPinned: true } : {}),
+      keywords: keywords[i],
+      related: related[i].map((j) => slugs[j]),
+      ...(p.meta.authors?.length ? { authors: p.meta.authors } : {}),
+      ...(p.meta.arxiv ? { arxiv: p.meta.arxiv } : {}),
+      ...(p.meta.categories?.length ? { categories: p.meta.categories } : {}),
+      ...(p.meta.published ? { published: p.meta.published } : {}),
+      ...(p.meta.year ? { year: p.meta.year } : {}),
+      ...(p.meta.upvotes !== undefined ? { upvotes: p.meta.upvotes } : {}),
+      links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
+      summary: firstSentence(p.abstract),
+      words: countWords(p.abstract),
+    },
+    body: bodies[i],
+    rendered: rendered[i],
+    how: assignments[i].how,
+    position: positions[i],
+  }));
 }
 
 /** Everything the last ingest left that this one keeps or builds on. */
 export interface Previous {
   pinned?: ReadonlyMap<string, string[]>;
   owned?: ReadonlyMap<string, OwnedParts>;
-  /** Earlier entries by slug; their keywords and topics are kept for unchanged papers. */
+  /** Earlier entries by slug; their keywords, topics and related lists are kept for unchanged papers. */
   entries?: ReadonlyMap<string, PreviousEntry>;
 }
 
@@ -123,8 +149,26 @@ export function entryFiles(
   papers: readonly EnrichedPaper[],
   owned: ReadonlyMap<string, OwnedParts> = new Map(),
   taxonomy = '',
+  memo: Memo = Memo.none(),
 ): Map<string, string> {
-  const files = new Map(papers.map(({ paper, body }) => [`${paper.slug}.mdx`, serializeEntry(paper, body, owned.get(paper.slug))]));
+  const files = new Map(
+    papers.map(({ paper, body, rendered }) => {
+      const parts = owned.get(paper.slug) ?? NO_OWNED_PARTS;
+      const text = memo.get('entry', memoKey(JSON.stringify(paper), body, JSON.stringify(parts)), () => serializeEntry(paper, body, parts));
+      // What reading this entry back will give, for ingest's next run (see `readEntry`) and for the
+      // search index (see `searchEntry`), so neither parses it again. Notes are read by the index itself.
+      const key = memoKey(text);
+      const { slug, title, authors, digests, topics, keywords, related } = paper;
+      memo.set('entries', key, { owned: parts, previous: { title, topics, keywords, related, body } });
+      if (!parts.notes.trim())
+        memo.set(SEARCH_ENTRIES, key, {
+          paper: { slug, title, authors, digests, topics, keywords },
+          html: rendered.html,
+          text: rendered.text,
+        });
+      return [`${paper.slug}.mdx`, text];
+    }),
+  );
   files.set(
     MAP_FILE,
     mapFile(
@@ -148,8 +192,21 @@ export function buildEntries(
   previous: Previous = {},
   taxonomy = '',
   time: StepTimer = untimed,
+  memo: Memo = Memo.none(),
 ): Map<string, string> {
   const papers = time('merge', () => mergePapers(digests));
-  const enriched = enrichPapers(papers, topics, previous.pinned, time, previous.entries);
-  return time('serialize', () => entryFiles(enriched, previous.owned, taxonomy));
+  return papersFolder(papers, topics, previous, taxonomy, time, memo);
+}
+
+/** {@link buildEntries} from papers already merged. */
+export function papersFolder(
+  papers: readonly CleanPaper[],
+  topics: readonly Topic[],
+  previous: Previous = {},
+  taxonomy = '',
+  time: StepTimer = untimed,
+  memo: Memo = Memo.none(),
+): Map<string, string> {
+  const enriched = enrichPapers(papers, topics, { pinned: previous.pinned, time, previous: previous.entries, memo });
+  return time('serialize', () => entryFiles(enriched, previous.owned, taxonomy, memo));
 }

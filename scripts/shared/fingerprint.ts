@@ -67,10 +67,15 @@ export function fingerprint(inputs: FingerprintInputs): string {
   return hash.digest('hex');
 }
 
+/** A file (or, without `extension`, a folder) in the cache for `name` and `key` (an output or content folder). */
+export function cacheFile(name: string, key: string, extension = '', cacheDir = CACHE_DIR): string {
+  const id = createHash('sha256').update(resolve(key)).digest('hex').slice(0, 16);
+  return join(cacheDir, `${name}-${id}${extension && `.${extension}`}`);
+}
+
 /** Where the last fingerprint of `step` for `key` (an output folder, a content folder) is kept. */
 export function fingerprintFile(step: string, key: string, cacheDir = CACHE_DIR): string {
-  const id = createHash('sha256').update(resolve(key)).digest('hex').slice(0, 16);
-  return join(cacheDir, `${step}-${id}.txt`);
+  return cacheFile(step, key, 'txt', cacheDir);
 }
 
 /** The fingerprint recorded at `file`, if any. */

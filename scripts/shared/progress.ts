@@ -17,6 +17,26 @@ export function formatDuration(ms: number): string {
 /** Runs one named step and records its time; ingest and the benchmarks pass one to the pipeline. */
 export type StepTimer = <T>(step: string, run: () => T) => T;
 
+/**
+ * A step timer adding each step's time to `steps`. A step run inside another (work done lazily, the
+ * first time a later step needs it) counts for itself only, not again for the step around it.
+ */
+export function stepTimer(steps: Map<string, number>): StepTimer {
+  const inner: number[] = [];
+  return (step, run) => {
+    inner.push(0);
+    const started = performance.now();
+    try {
+      return run();
+    } finally {
+      const elapsed = performance.now() - started;
+      const nested = inner.pop()!;
+      steps.set(step, (steps.get(step) ?? 0) + elapsed - nested);
+      if (inner.length) inner[inner.length - 1] += elapsed;
+    }
+  };
+}
+
 export interface ProgressState {
   /** What is being done: "reading digests". */
   label: string;
@@ -74,18 +94,14 @@ export function createProgress(command: string, stream: NodeJS.WriteStream = pro
     shown = true;
   };
   const steps = new Map<string, number>();
+  const timed = stepTimer(steps);
   return {
     steps,
     update: ({ startedAt, ...state }) =>
       draw(formatProgress({ ...state, elapsedMs: performance.now() - startedAt }), state.done === state.total),
     time: (step, run) => {
       draw(`${step}…`, true);
-      const started = performance.now();
-      try {
-        return run();
-      } finally {
-        steps.set(step, (steps.get(step) ?? 0) + performance.now() - started);
-      }
+      return timed(step, run);
     },
     clear: () => {
       if (shown) stream.write('\r\x1b[K');

@@ -61,7 +61,7 @@ describe('assignTopics', () => {
     doc('Noisy microphones', 'Audio from noisy microphones, and audio features of microphones.'),
   ];
   const corpus = buildCorpus(docs);
-  const assigned = assignTopics(docs, corpus, TOPICS);
+  const assigned = assignTopics(docs, corpus, TOPICS).map((a) => a!);
 
   it('files each paper under the topic its terms name', () => {
     expect(assigned.slice(0, 5).map((a) => a.topics[0])).toEqual(['recsys', 'recsys', 'diffusion', 'diffusion', 'speech']);
@@ -81,7 +81,7 @@ describe('assignTopics', () => {
   });
 
   it('keeps pinned topics as they are', () => {
-    const pinned = assignTopics(docs, corpus, TOPICS, [['speech', 'diffusion']]);
+    const pinned = assignTopics(docs, corpus, TOPICS, { pinned: [['speech', 'diffusion']] });
     expect(pinned[0]).toEqual({ topics: ['speech', 'diffusion'], how: 'pinned' });
     // The others are still filed by their own terms.
     expect(pinned.slice(1, 5)).toEqual(assigned.slice(1, 5));
@@ -89,5 +89,20 @@ describe('assignTopics', () => {
 
   it('is deterministic', () => {
     expect(assignTopics(docs, buildCorpus(docs), TOPICS)).toEqual(assigned);
+  });
+
+  it('assigns only the papers wanted, with the same result, and takes term scores from a memo', () => {
+    const asked: number[] = [];
+    const some = assignTopics(docs, corpus, TOPICS, {
+      wanted: (i) => i % 2 === 1,
+      scoresOf: (_doc, i, compute) => {
+        asked.push(i);
+        return compute();
+      },
+    });
+    expect(some.map((a, i) => (i % 2 === 1 ? a : undefined))).toEqual(some);
+    expect(some.filter(Boolean)).toEqual(assigned.filter((_, i) => i % 2 === 1));
+    // Every paper's term evidence still shapes the centroids.
+    expect(asked).toEqual(docs.map((_, i) => i));
   });
 });

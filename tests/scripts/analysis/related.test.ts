@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, type RelatedInput } from '../../../scripts/analysis/related.ts';
+import { relatedPapers, updateRelated, type RelatedInput } from '../../../scripts/analysis/related.ts';
 import { syntheticPapers } from '../../../scripts/harness/synthetic.ts';
 import { TopK } from '../../../scripts/analysis/math/top-k.ts';
 import { buildCorpus, dot } from '../../../scripts/analysis/vectors.ts';
@@ -64,5 +64,48 @@ describe('TopK', () => {
         expect(heap.sorted()).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('updateRelated', () => {
+  const full = relatedPapers(input);
+  // The last 10 papers are new: every other paper has a standing list computed without them.
+  const old = input.slice(0, 290);
+  const standingLists = relatedPapers(old);
+  const changed = input.map((_, i) => i >= 290);
+  const standing = input.map((_, i) => (i < 290 ? standingLists[i] : undefined));
+  const updated = updateRelated(input, standing, changed);
+
+  it('gives new papers the best papers of all', () => {
+    for (let i = 290; i < 300; i++) expect(updated[i]).toEqual(bruteForce(input, i));
+  });
+
+  it('keeps a standing list as it was unless a new paper beats its weakest member', () => {
+    let entered = 0;
+    for (let i = 0; i < 290; i++) {
+      const newcomers = updated[i].filter((j) => j >= 290);
+      if (!newcomers.length) {
+        expect(updated[i]).toEqual(standingLists[i]);
+        continue;
+      }
+      entered++;
+      // Those that enter score above the weakest member they displace; the rest of the list stays.
+      const weakest = Math.min(...standingLists[i].map((j) => dot(input[i].vector, input[j].vector)));
+      for (const j of newcomers) expect(dot(input[i].vector, input[j].vector)).toBeGreaterThan(weakest);
+      expect(updated[i].filter((j) => j < 290).every((j) => standingLists[i].includes(j))).toBe(true);
+      // With these vectors, that is what a full recomputation gives too.
+      expect(updated[i]).toEqual(full[i]);
+    }
+    expect(entered).toBeGreaterThan(0);
+  });
+
+  it('computes everything afresh when more than a tenth of the papers need a list', () => {
+    expect(
+      updateRelated(
+        input,
+        input.map(() => undefined),
+        changed,
+      ),
+    ).toEqual(full);
   });
 });

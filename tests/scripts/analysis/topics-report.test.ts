@@ -8,7 +8,7 @@ import { ROOT } from '../../helpers/paths.ts';
 
 describe('topicsReport on the seed', () => {
   const { digests, topics, previous, errors } = readContent(contentPaths(join(ROOT, 'content')));
-  const report = topicsReport(enrichPapers(mergePapers(digests), topics, previous.pinned), topics);
+  const report = topicsReport(enrichPapers(mergePapers(digests), topics, { pinned: previous.pinned }), topics);
 
   it('meets the quality targets: 8–14 topics, every paper filed, no topic over 35%, none empty', () => {
     expect(errors).toEqual([]);

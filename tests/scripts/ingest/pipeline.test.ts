@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readEntry, type OwnedParts } from '../../../scripts/entries/entry.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
-import { buildEntries } from '../../../scripts/ingest/pipeline.ts';
+import { buildEntries, type Previous, type PreviousEntry } from '../../../scripts/ingest/pipeline.ts';
+import { Memo } from '../../../scripts/shared/memo.ts';
 import { parseTopicsFile } from '../../../scripts/ingest/topics-file.ts';
 import { paperSchema, type Paper } from '../../../src/schemas.ts';
 import { renderedParagraphs } from '../../helpers/mdx-render.ts';
@@ -84,5 +87,69 @@ describe('the seed through the pipeline', () => {
 
   it('is deterministic', () => {
     expect(buildEntries([seed], topics)).toEqual(files);
+  });
+});
+
+describe('computing only what changed', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const memoIn = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'abstracta-pipeline-memo-'));
+    dirs.push(dir);
+    return () => Memo.open(dir, 'test');
+  };
+  /** What ingest keeps from its last run, read back from the files it wrote. */
+  const previousOf = (written: Map<string, string>): Previous => {
+    const entries = new Map<string, PreviousEntry>();
+    const owned = new Map<string, OwnedParts>();
+    for (const [name, text] of written) {
+      if (!name.endsWith('.mdx')) continue;
+      const entry = readEntry(text);
+      entries.set(name.slice(0, -4), entry.previous!);
+      owned.set(name.slice(0, -4), entry.owned);
+    }
+    return { entries, owned };
+  };
+
+  it('gives the same files with a memo, on its first run and on a run that takes everything from it', () => {
+    const open = memoIn();
+    const first = open();
+    expect(buildEntries([seed], topics, {}, '', undefined, first)).toEqual(files);
+    first.save();
+    const second = open();
+    expect(buildEntries([seed], topics, {}, '', undefined, second)).toEqual(files);
+    expect(Object.values(second.stats).every(({ computed }) => computed === 0)).toBe(true);
+  });
+
+  it('adds a digest by writing the new entries and only the entries whose related papers it changes', () => {
+    // The seed as two days: the first 70 papers, then the last 13.
+    const day1 = { ...seed, source: 'day-1.txt', papers: seed.papers.slice(0, 70) };
+    const day2 = { ...seed, source: 'day-2.txt', papers: seed.papers.slice(70) };
+    const before = buildEntries([day1], topics);
+    const after = buildEntries([day1, day2], topics, previousOf(before));
+    const paperOf = (text: string) => paperSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1])) as Paper;
+    const newSlugs = new Set(
+      [...after.keys()].filter((name) => name.endsWith('.mdx') && !before.has(name)).map((name) => name.slice(0, -4)),
+    );
+    expect(newSlugs.size).toBe(13);
+    let rewritten = 0;
+    for (const [name, text] of before) {
+      if (!name.endsWith('.mdx')) continue;
+      const [old, now] = [paperOf(text), paperOf(after.get(name)!)];
+      // A paper that was there keeps its topics and keywords...
+      expect(now.topics).toEqual(old.topics);
+      expect(now.keywords).toEqual(old.keywords);
+      // ...and its related list, unless a new paper entered it.
+      if (after.get(name) !== text) {
+        rewritten++;
+        expect(now.related.some((slug) => newSlugs.has(slug))).toBe(true);
+        expect(now.related.filter((slug) => !newSlugs.has(slug)).every((slug) => old.related.includes(slug))).toBe(true);
+      }
+    }
+    expect(rewritten).toBeLessThan(70);
+    // The new papers' own lists draw on every paper.
+    for (const slug of newSlugs) expect(paperOf(after.get(`${slug}.mdx`)!).related.length).toBeGreaterThan(0);
   });
 });

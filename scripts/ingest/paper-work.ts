@@ -1,0 +1,86 @@
+/**
+ * The part of ingest's work that depends on one paper's text alone: its MDX body (checked, with the
+ * HTML and text the page shows), its text features, and its topic term scores. Each is remembered in
+ * the memo by a key of exactly its inputs, so a re-run computes it only for new or changed papers; and
+ * when many papers need it (a first ingest, a new taxonomy), it is spread over the machine's cores with
+ * worker threads before the pipeline asks for it.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Topic } from '../../src/schemas.ts';
+import { compileTerms, termScores, type CompiledTerm } from '../analysis/assign-topics.ts';
+import { documentFeatures, type Document, type DocumentFeatures } from '../analysis/vectors.ts';
+import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
+import { memoKey, type Memo } from '../shared/memo.ts';
+
+/** Memo spaces of the per-paper work. */
+export const MDX = 'mdx';
+export const FEATURES = 'features';
+export const TOPIC_SCORES = 'topic-scores';
+
+/** The key of a taxonomy's terms, part of every topic score's key. */
+export const taxonomyKeyOf = (topics: readonly Topic[]) => memoKey(JSON.stringify(topics));
+
+/** The memo keys of one paper's work. */
+export function workKeys(paper: Document, taxonomyKey: string): { mdx: string; features: string; scores: string } {
+  const text = memoKey(paper.title, paper.abstract);
+  return { mdx: memoKey(paper.abstract), features: text, scores: memoKey(taxonomyKey, text) };
+}
+
+export interface PaperWork {
+  mdx: RenderedAbstract;
+  features: DocumentFeatures;
+  scores: number[];
+}
+
+/** All of one paper's work. */
+export function paperWork(paper: Document, compiled: readonly (readonly CompiledTerm[])[]): PaperWork {
+  return { mdx: renderAbstract(paper.abstract), features: documentFeatures(paper), scores: termScores(paper, compiled) };
+}
+
+/** Below this many papers to do, threads cost more than they save. */
+const MIN_PARALLEL = 200;
+
+/**
+ * Does the work of every paper the memo lacks, on all cores, and records it in the memo; the pipeline
+ * then finds it there. Returns how many papers were done.
+ */
+export async function prefillPaperWork(
+  papers: readonly Document[],
+  topics: readonly Topic[],
+  memo: Memo,
+  cores = availableParallelism(),
+): Promise<number> {
+  const taxonomyKey = taxonomyKeyOf(topics);
+  const todo = papers.filter((paper) => {
+    const keys = workKeys(paper, taxonomyKey);
+    return !memo.peek(MDX, keys.mdx) || !memo.peek(FEATURES, keys.features) || !memo.peek(TOPIC_SCORES, keys.scores);
+  });
+  const threads = Math.min(cores, Math.floor(todo.length / (MIN_PARALLEL / 2)));
+  if (threads < 2) return 0;
+  // The main thread takes one share and each worker another, all at once.
+  const shares = Array.from({ length: threads }, (_, t) => todo.filter((_, i) => i % threads === t));
+  const texts = (share: readonly Document[]) => share.map(({ title, abstract }) => ({ title, abstract }));
+  const workers = shares.slice(1).map(
+    (share) =>
+      new Promise<PaperWork[]>((done, fail) => {
+        const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), { workerData: { papers: texts(share), topics } });
+        worker.once('message', (result: PaperWork[]) => {
+          done(result);
+          void worker.terminate();
+        });
+        worker.once('error', fail);
+      }),
+  );
+  const compiled = topics.map(compileTerms);
+  const results = [shares[0].map((paper) => paperWork(paper, compiled)), ...(await Promise.all(workers))];
+  results.forEach((result, t) =>
+    result.forEach((work, i) => {
+      const keys = workKeys(shares[t][i], taxonomyKey);
+      memo.set(MDX, keys.mdx, work.mdx);
+      memo.set(FEATURES, keys.features, work.features);
+      memo.set(TOPIC_SCORES, keys.scores, work.scores);
+    }),
+  );
+  return todo.length;
+}

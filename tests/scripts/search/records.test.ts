@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NOTES_MARKER } from '../../../scripts/entries/entry.ts';
+import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
+import { buildEntries } from '../../../scripts/ingest/pipeline.ts';
+import { parseTopicsFile } from '../../../scripts/ingest/topics-file.ts';
+import { contentRecords, SEARCH_ENTRIES, searchEntry } from '../../../scripts/search/records.ts';
+import { Memo, memoKey } from '../../../scripts/shared/memo.ts';
+import { ROOT } from '../../helpers/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'abstracta-records-memo-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const topics = parseTopicsFile(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'), 'topics.yaml');
+const seed = parseInput(readFileSync(join(ROOT, 'content/digests/trending-mar-14.txt')), 'trending-mar-14.txt');
+
+describe('searchEntry', () => {
+  it('is what ingest hands over when it writes an entry, so the index need not parse it', () => {
+    const memo = Memo.open(dir, 'test');
+    const files = buildEntries([seed], topics, {}, '', undefined, memo);
+    let checked = 0;
+    for (const [name, text] of files) {
+      if (!name.endsWith('.mdx')) continue;
+      expect(memo.peek(SEARCH_ENTRIES, memoKey(text)), name).toEqual(searchEntry(text));
+      checked++;
+    }
+    expect(checked).toBe(83);
+  });
+
+  it('reads notes written in MDX as text, running nothing', () => {
+    const [name, text] = [...buildEntries([seed], topics)].find(([file]) => file.endsWith('.mdx'))!;
+    const notes = `${text}\nMy reading notes: **compare** with <Aside>the baseline</Aside>.\n\n{globalThis.pwned = 1}\n\nexport const x = 2\n`;
+    expect(notes).toContain(NOTES_MARKER);
+    const entry = searchEntry(notes);
+    expect(entry.text, name).toContain('My reading notes: compare with the baseline.');
+    expect(entry.text).not.toContain('pwned');
+    expect(entry.text).not.toContain('export');
+    expect(entry.html).toContain('<p>My reading notes: compare with the baseline.</p>');
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+describe('contentRecords', () => {
+  it('gives one record per paper and topic, in URL order, with URLs from the site root', () => {
+    const records = contentRecords(join(ROOT, 'content/papers'), topics);
+    expect(records).toHaveLength(83 + topics.length);
+    expect(records.map((r) => r.url)).toEqual(records.map((r) => r.url).sort());
+    expect(records.every((r) => /^\/(papers|topics)\/[^/]+\/$/.test(r.url))).toBe(true);
+    expect(records.every((r) => r.html.includes('data-pagefind-body'))).toBe(true);
+  });
+});

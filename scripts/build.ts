@@ -1,19 +1,30 @@
 /**
  * `npm run build [-- --force] [astro build options, e.g. --outDir dist]`
  *
- * Ingest, then `astro build` (Pagefind runs at its end), printing each step's time and one summary
- * line. Each step is skipped when its inputs are as its last run left them: ingest checks its own
- * (see `ingest.ts`); the site is rebuilt only if the content folder, the site's code and
- * configuration, the deployment variables or the output folder itself changed. `--force` runs both.
+ * Ingest, then the site: `astro build` and, at the same time on the other core, the search index from
+ * the same content (see `search/records.ts`), placed into the site when both are done. Printing each
+ * step's time and one summary line. Every step does only what changed:
+ * - ingest skips itself when its inputs are as its last run left them, and otherwise computes only
+ *   what changed (see `ingest.ts`);
+ * - the site is not rebuilt at all when the content, the site's code and configuration, the
+ *   deployment variables and the output folder are as the last build left them;
+ * - otherwise Astro re-renders only the pages whose cache key or code changed (its incremental
+ *   build), in place when the output folder is exactly what the last build of this content left;
+ * - Pagefind has no incremental index, so the index is rebuilt, but off the critical path, and only
+ *   its changed files are written.
+ * `--force` runs everything from scratch.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { contentMemo, contentPaths } from './ingest/inputs.ts';
+import { parseTopicsFile } from './ingest/topics-file.ts';
+import { placeBundle, searchBundle } from './search/bundle.ts';
+import { contentRecords } from './search/records.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
-import { contentPaths } from './ingest/inputs.ts';
 import { formatDuration } from './shared/progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +34,7 @@ const { values, tokens } = parseArgs({
   tokens: true,
   options: { force: { type: 'boolean' }, outDir: { type: 'string' } },
 });
-// Everything but --force goes on to astro build.
+// Everything but --force goes on to astro build (which gets its own --force when ours is given).
 const astroArgs = tokens.flatMap((token) => {
   if (token.kind === 'option' && token.name === 'force') return [];
   if (token.kind === 'option')
@@ -32,15 +43,17 @@ const astroArgs = tokens.flatMap((token) => {
 });
 const outDir = resolve(typeof values.outDir === 'string' ? values.outDir : join(ROOT, 'dist'));
 
-/** Runs a project script with this Node, output passed through; exits on failure. */
-function run(args: string[], env: Record<string, string> = {}): number {
+/** Runs a project script with this Node, output passed through; exits on failure. Resolves to its time. */
+function run(args: string[], env: Record<string, string> = {}): Promise<number> {
   const stepStarted = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    console.error(`build: ${args[0]} failed (exit ${result.status ?? result.signal}); stopped`);
-    process.exit(result.status || 1);
-  }
-  return performance.now() - stepStarted;
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('close', (status, signal) => {
+      if (status === 0) return done(performance.now() - stepStarted);
+      console.error(`build: ${args[0]} failed (exit ${status ?? signal}); stopped`);
+      process.exit(status || 1);
+    });
+  });
 }
 
 const steps: string[] = [];
@@ -48,11 +61,17 @@ const steps: string[] = [];
 const report: Record<string, number> = {};
 
 // 1. Ingest: digests into content/papers (skips itself when nothing changed).
-report.ingest = run(['scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
+report.ingest = await run(['scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
 steps.push(`ingest ${formatDuration(report.ingest)}`);
 
 // 2. The site, unless everything it is made from is as the last build left it.
 const paths = contentPaths();
+const settings = {
+  SITE_URL: process.env.SITE_URL,
+  BASE_PATH: process.env.BASE_PATH,
+  SEARCH_MERGE: process.env.SEARCH_MERGE,
+  args: astroArgs.join('\0'),
+};
 const siteInputs = () =>
   fingerprint({
     sources: [
@@ -60,46 +79,65 @@ const siteInputs = () =>
       'public',
       'scripts/entries',
       'scripts/ingest',
-      'scripts/analysis',
+      'scripts/search',
       'scripts/shared',
       'astro.config.mjs',
       'tsconfig.json',
       'package-lock.json',
     ].map((path) => join(ROOT, path)),
     trees: [paths.dir, outDir],
-    values: {
-      SITE_URL: process.env.SITE_URL,
-      BASE_PATH: process.env.BASE_PATH,
-      SEARCH_MERGE: process.env.SEARCH_MERGE,
-      args: astroArgs.join('\0'),
-    },
+    values: settings,
   });
 const last = fingerprintFile('site', outDir);
+// The output folder as the last build of this content with these settings left it: only then may
+// Astro build in place, reusing its pages where they stand (see src/integrations/keep-dist.ts).
+const distState = () => fingerprint({ trees: [outDir], values: { ...settings, content: paths.dir } });
+const lastDist = fingerprintFile('dist', outDir);
 if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(last) === siteInputs()) {
   steps.push('site unchanged, not rebuilt');
   console.log(`build: nothing changed since the last build of ${outDir}; kept it`);
 } else {
+  const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState();
   const timings = join(mkdtempSync(join(tmpdir(), 'abstracta-timings-')), 'timings.jsonl');
   try {
-    const astro = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs], { ABSTRACTA_TIMINGS: timings });
+    // The search index is made from the content while Astro renders the pages from it.
+    const indexing = (async () => {
+      const indexStarted = performance.now();
+      const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
+      const memo = contentMemo(paths);
+      const records = contentRecords(paths.papers, topics, memo);
+      memo.save();
+      const files = await searchBundle(records);
+      return { files, records: records.length, ms: performance.now() - indexStarted };
+    })();
+    const astro = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])], {
+      ABSTRACTA_TIMINGS: timings,
+      ABSTRACTA_SEARCH_INDEX: 'external',
+      ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
+    });
+    const [astroMs, index] = await Promise.all([astro, indexing]);
+    const placed = placeBundle(index.files, join(outDir, 'pagefind'));
+    console.log(
+      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} beside Astro; ${placed.written} files written, ${placed.removed} removed`,
+    );
     const parts = existsSync(timings)
       ? readFileSync(timings, 'utf8')
           .trim()
           .split('\n')
           .map((line) => JSON.parse(line) as { step: string; ms: number })
       : [];
-    // "after pages" includes Pagefind; show Pagefind on its own.
-    const pagefind = parts.find((part) => part.step === 'pagefind')?.ms ?? 0;
-    const shown = parts
-      .filter((part) => part.step !== 'pagefind')
-      .map((part) => (part.step === 'after pages' ? { step: 'sitemap and the rest', ms: part.ms - pagefind } : part));
-    const detail = [...shown.slice(0, 2), { step: 'pagefind', ms: pagefind }, ...shown.slice(2)]
-      .map((part) => `${part.step} ${formatDuration(part.ms)}`)
+    const detail = parts
+      .map((part) => `${part.step === 'after pages' ? 'sitemap and the rest' : part.step} ${formatDuration(part.ms)}`)
       .join(', ');
-    steps.push(`astro ${formatDuration(astro)} (${detail})`);
-    report.astro = astro;
+    steps.push(
+      `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''})`,
+      `search index ${formatDuration(index.ms)} alongside`,
+    );
+    report.astro = astroMs;
+    report.pagefind = index.ms;
     for (const part of parts) report[part.step] = part.ms;
     recordFingerprint(last, siteInputs());
+    recordFingerprint(lastDist, distState());
   } finally {
     rmSync(resolve(timings, '..'), { recursive: true, force: true });
   }

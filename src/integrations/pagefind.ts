@@ -1,6 +1,8 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, through Pagefind's Node API,
- * so a plain `astro build` always yields a searchable site. Any error Pagefind reports fails the build.
+ * Builds the Pagefind search index as the last step of a plain `astro build`, through Pagefind's Node
+ * API, from the built pages, so `astro build` alone always yields a searchable site. (`npm run build`
+ * makes the same index from the content instead, at the same time as Astro renders: see
+ * `scripts/build.ts` and `src/lib/search-record.ts`.) Any error Pagefind reports fails the build.
  * Under `astro dev` it serves an index of the content instead (see `dev-search.ts`).
  */
 import type { AstroIntegration } from 'astro';
@@ -28,7 +30,7 @@ export default function pagefindIntegration(): AstroIntegration {
         let current: Promise<DevIndex> | undefined;
         const rebuild = () => {
           const started = performance.now();
-          current = buildDevIndex(contentDir, base);
+          current = buildDevIndex(contentDir);
           current.then(
             ({ records }) =>
               logger.info(
@@ -59,6 +61,8 @@ export default function pagefindIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // `npm run build` makes the index from the content while Astro renders (scripts/build.ts).
+        if (process.env.ABSTRACTA_SEARCH_INDEX === 'external') return;
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         try {

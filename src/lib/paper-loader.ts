@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/entries/mdx.ts';
+import { contentMemo, contentPaths } from '../../scripts/ingest/inputs.ts';
+import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/records.ts';
+import { memoKey } from '../../scripts/shared/memo.ts';
 
 /**
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an
@@ -37,13 +40,16 @@ export function paperLoader(dir: string): Loader {
       const { config, store, watcher, logger } = context;
       const root = fileURLToPath(config.root);
       const folder = resolve(root, dir);
+      // Ingest rendered every abstract it wrote while checking it (see `renderAbstract`); its memo
+      // hands that HTML over, so an entry ingest wrote is not parsed again here.
+      const fromIngest = renderedByIngest(resolve(folder, '..'));
       const untouched = new Set(store.keys());
       const names = (await readdir(folder)).filter((name) => name.endsWith('.mdx')).sort();
       let rendered = 0;
       let compiled = 0;
       for (let i = 0; i < names.length; i += READ_BATCH) {
         const batch = names.slice(i, i + READ_BATCH);
-        const results = await Promise.all(batch.map((name) => syncEntry(context, root, join(folder, name))));
+        const results = await Promise.all(batch.map((name) => syncEntry(context, root, join(folder, name), fromIngest)));
         for (const [index, result] of results.entries()) {
           untouched.delete(idOf(batch[index]));
           if (result === 'html') rendered++;
@@ -74,8 +80,21 @@ export function paperLoader(dir: string): Loader {
 /** Entry ids are file names without `.mdx`, which ingest makes the paper's slug. */
 const idOf = (name: string) => name.slice(0, -'.mdx'.length);
 
+/** The abstract HTML and text ingest recorded for an entry file's text, when it did. */
+type Rendered = (contents: string) => { html: string; text: string } | undefined;
+
+function renderedByIngest(contentDir: string): Rendered {
+  const memo = contentMemo(contentPaths(contentDir));
+  return (contents) => memo.peek<SearchEntry>(SEARCH_ENTRIES, memoKey(contents));
+}
+
 /** Loads one file into the store unless its digest is unchanged; says how its body will render. */
-async function syncEntry(context: LoaderContext, root: string, path: string): Promise<'cached' | 'html' | 'mdx'> {
+async function syncEntry(
+  context: LoaderContext,
+  root: string,
+  path: string,
+  rendered: Rendered = () => undefined,
+): Promise<'cached' | 'html' | 'mdx'> {
   const { store, generateDigest, parseData } = context;
   const id = idOf(basename(path));
   const contents = await readFile(path, 'utf8');
@@ -91,7 +110,7 @@ async function syncEntry(context: LoaderContext, root: string, path: string): Pr
   const { frontmatter: data, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const body = content.trim();
   const parsed = await parseData({ id, data, filePath: path });
-  const html = inertHtml(body);
+  const html = rendered(contents) ?? inertHtml(body);
   if (html) {
     const metadata: PaperRenderMetadata = { abstract: html.text };
     // No `body`: the page has the HTML and the abstract's text. Astro writes the whole store as one

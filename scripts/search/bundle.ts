@@ -1,0 +1,55 @@
+/**
+ * The Pagefind bundle of a set of records, through Pagefind's Node API (its indexer is a native binary
+ * in a process of its own, so it runs on the second core while Astro renders on the first), and its
+ * placement in the built site: only files that changed are written, files no longer in the bundle are
+ * removed. Pagefind names index files by their content, so a daily update rewrites only the fragments
+ * and index chunks that changed.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../../src/lib/search-record.ts';
+
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+}
+
+/** The bundle's files (path inside `pagefind/` → bytes) for `records`. */
+export async function searchBundle(records: readonly SearchRecord[]): Promise<Map<string, Uint8Array>> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
+    for (const result of added) check('addHTMLFile', result.errors);
+    const { files, errors: fileErrors } = await index.getFiles();
+    check('getFiles', fileErrors);
+    return new Map(files.map((file) => [file.path.split('\\').join('/'), file.content]));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Makes `dir` hold exactly `files`: writes those that differ, removes the others. */
+export function placeBundle(files: ReadonlyMap<string, Uint8Array>, dir: string): { written: number; removed: number } {
+  let written = 0;
+  let removed = 0;
+  for (const [path, content] of files) {
+    const target = join(dir, path);
+    if (existsSync(target) && Buffer.compare(readFileSync(target), content) === 0) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    written++;
+  }
+  const present = existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    : [];
+  for (const path of present) {
+    if (files.has(path)) continue;
+    rmSync(join(dir, path));
+    removed++;
+  }
+  return { written, removed };
+}

@@ -37,3 +37,15 @@ export function papersOfDigest<T extends Pick<Paper, 'digests'>>(papers: readonl
   const rank = (paper: T) => paper.digests.find((d) => d.source === source)?.rank ?? Infinity;
   return papers.filter((paper) => paper.digests.some((d) => d.source === source)).sort((a, b) => rank(a) - rank(b));
 }
+
+/** The papers of every digest, by source file, each in the order its digest listed them: one pass over all papers. */
+export function papersByDigest<T extends Pick<Paper, 'digests'>>(papers: readonly T[]): Map<string, T[]> {
+  const bySource = new Map<string, { paper: T; rank: number }[]>();
+  for (const paper of papers)
+    for (const ref of paper.digests) {
+      let list = bySource.get(ref.source);
+      if (!list) bySource.set(ref.source, (list = []));
+      list.push({ paper, rank: ref.rank });
+    }
+  return new Map([...bySource].map(([source, list]) => [source, list.sort((a, b) => a.rank - b.rank).map(({ paper }) => paper)]));
+}

@@ -1,6 +1,7 @@
 /** Splitting long lists into pages, and the orders the paper index offers. */
 import type { Paper } from '../schemas.ts';
 import { byTitle, newestFirst } from './feeds.ts';
+import { cacheKey, listedFields } from './page-keys.ts';
 
 /** Papers per page of the paper index: a page stays small however large the site grows. */
 export const PAGE_SIZE = 50;
@@ -35,9 +36,23 @@ export function pageOf<T>(items: readonly T[], n: number, size = PAGE_SIZE): { i
   return { items: items.slice((n - 1) * size, n * size), pages: pageCount(items.length, size) };
 }
 
-/** `getStaticPaths` entries for pages 2.. of an index of `count` items (page 1 is the index itself). */
-export function laterPages(count: number): { params: { page: string } }[] {
-  return Array.from({ length: pageCount(count) - 1 }, (_, i) => ({ params: { page: String(i + 2) } }));
+/**
+ * `getStaticPaths` routes for pages 2.. of the index of `papers` in `order` (page 1 is the index
+ * itself), each with its papers and a cache key covering what the page shows: the frame
+ * (`layoutKey`), its papers and the number of pages (the pagination bar).
+ */
+export function laterPages(papers: readonly Paper[], order: PaperOrder, layoutKey: string) {
+  const all = orderPapers(papers, order);
+  const pages = pageCount(all.length);
+  return Array.from({ length: pages - 1 }, (_, i) => {
+    const page = i + 2;
+    const { items } = pageOf(all, page);
+    return {
+      params: { page: String(page) },
+      props: { page, items, pages },
+      cacheKey: cacheKey(layoutKey, order, page, pages, listedFields(items)),
+    };
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { MapPoint, Paper, Topic } from '../schemas.ts';
+import { cacheKey } from './page-keys.ts';
 import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts';
 
 /** Shown in the header, titles and feeds. */
@@ -40,6 +41,11 @@ export interface SiteData {
   counts: Map<string, number>;
   /** Positions of papers on the corpus map. */
   mapPoints: MapPoint[];
+  /**
+   * A digest of what every page's frame shows (the topics in the sidebar and chips, the merged search
+   * indexes): part of every page's cache key.
+   */
+  layoutKey: string;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -62,6 +68,7 @@ export function loadSite(): Promise<SiteData> {
       papersByTopic: new Map(topics.map((t) => [t.id, papersOfTopic(papers, t.id)])),
       counts: topicCounts(papers),
       mapPoints: mapEntries.map((entry) => entry.data),
+      layoutKey: cacheKey(topics, SEARCH_MERGE),
     };
   })();
   return cached;

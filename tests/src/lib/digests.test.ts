@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestId, listDigests, papersOfDigest } from '../../../src/lib/digests.ts';
+import { digestId, listDigests, papersByDigest, papersOfDigest } from '../../../src/lib/digests.ts';
 
 const paper = (title: string, refs: [string, string | undefined, number][]) => ({
   title,
@@ -28,6 +28,9 @@ describe('the digest archive', () => {
   it("keeps each digest's own order", () => {
     expect(papersOfDigest(papers, '2026-07-01.json').map((p) => p.title)).toEqual(['D', 'A']);
     expect(papersOfDigest(papers, '2026-07-02.json').map((p) => p.title)).toEqual(['B', 'A']);
+    // All digests at once, the same lists.
+    const all = papersByDigest(papers);
+    for (const source of ['2026-07-01.json', '2026-07-02.json']) expect(all.get(source)).toEqual(papersOfDigest(papers, source));
   });
 
   it('makes URL segments from file names', () => {

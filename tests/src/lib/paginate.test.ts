@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newestFirst, paperDate } from '../../../src/lib/feeds.ts';
 import { laterPages, orderPapers, pageOf, pageWindow } from '../../../src/lib/paginate.ts';
+import type { Paper } from '../../../src/schemas.ts';
 
 const paper = (title: string, date: string | undefined, rank = 1) => ({
   title,
@@ -21,9 +22,28 @@ describe('paper index', () => {
   it('splits into pages, always at least one', () => {
     expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual({ items: [3, 4], pages: 3 });
     expect(pageOf([], 1, 2)).toEqual({ items: [], pages: 1 });
-    expect(laterPages(0)).toEqual([]);
-    expect(laterPages(50)).toEqual([]);
-    expect(laterPages(101)).toEqual([{ params: { page: '2' } }, { params: { page: '3' } }]);
+  });
+
+  it('routes pages 2.., each with its papers and a key that changes only with what the page shows', () => {
+    const many = (n: number, from = 0) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...paper(`p${String(i + from).padStart(4, '0')}`, `2024-01-${String((i % 28) + 1).padStart(2, '0')}`),
+        slug: `p${i + from}`,
+        summary: 's',
+        topics: ['t'],
+      })) as unknown as Paper[];
+    expect(laterPages(many(0), 'title', 'k')).toEqual([]);
+    expect(laterPages(many(50), 'title', 'k')).toEqual([]);
+    const routes = laterPages(many(101), 'title', 'k');
+    expect(routes.map((r) => r.params.page)).toEqual(['2', '3']);
+    expect(routes.map((r) => r.props.items.length)).toEqual([50, 1]);
+    expect(routes[1].props.items[0].title).toBe('p0100');
+    // A paper added at the end of the A-Z order leaves page 2 as it was; page 3 changes.
+    const grown = laterPages([...many(101), ...many(1, 101)], 'title', 'k');
+    expect(grown[0].cacheKey).toBe(routes[0].cacheKey);
+    expect(grown[1].cacheKey).not.toBe(routes[1].cacheKey);
+    // The frame (topics, merged search) is part of every key.
+    expect(laterPages(many(101), 'title', 'other')[0].cacheKey).not.toBe(routes[0].cacheKey);
   });
 
   it('dates feed items only by full dates', () => {

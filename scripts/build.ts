@@ -24,10 +24,16 @@ import { contentMemo, contentPaths } from './ingest/inputs.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
 import { placeBundle, searchBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
+import { estimateStore } from './site/limits.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { formatDuration } from './shared/progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * Above this many papers the search index is made after Astro rather than beside it: Astro's memory
+ * grows with the site, and the indexer's with it, and at 100,000 papers the two together passed 8 GB.
+ */
+const SEQUENTIAL_INDEX_ABOVE = 30_000;
 const started = performance.now();
 const { values, tokens } = parseArgs({
   strict: false,
@@ -97,11 +103,20 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
   steps.push('site unchanged, not rebuilt');
   console.log(`build: nothing changed since the last build of ${outDir}; kept it`);
 } else {
+  // One site has a ceiling (see site/limits.ts): stop before Astro spends minutes reaching it.
+  const store = estimateStore(paths.papers);
+  if (store.verdict === 'refuse') {
+    console.error(`build: ${store.message}`);
+    process.exit(1);
+  }
+  if (store.message) console.warn(`build: warning: ${store.message}`);
   const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState();
   const timings = join(mkdtempSync(join(tmpdir(), 'abstracta-timings-')), 'timings.jsonl');
   try {
-    // The search index is made from the content while Astro renders the pages from it.
-    const indexing = (async () => {
+    // The search index is made from the content while Astro renders the pages from it; on a site so
+    // large that the two at once would need more memory than either alone, after Astro is done.
+    const alongside = store.papers <= SEQUENTIAL_INDEX_ABOVE;
+    const makeIndex = async () => {
       const indexStarted = performance.now();
       const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
       const memo = contentMemo(paths);
@@ -109,16 +124,18 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
       memo.save();
       const files = await searchBundle(records);
       return { files, records: records.length, ms: performance.now() - indexStarted };
-    })();
+    };
+    const indexing = alongside ? makeIndex() : undefined;
     const astro = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])], {
       ABSTRACTA_TIMINGS: timings,
       ABSTRACTA_SEARCH_INDEX: 'external',
       ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
     });
-    const [astroMs, index] = await Promise.all([astro, indexing]);
+    const astroMs = await astro;
+    const index = await (indexing ?? makeIndex());
     const placed = placeBundle(index.files, join(outDir, 'pagefind'));
     console.log(
-      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} beside Astro; ${placed.written} files written, ${placed.removed} removed`,
+      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} ${alongside ? 'beside' : 'after'} Astro; ${placed.written} files written, ${placed.removed} removed`,
     );
     const parts = existsSync(timings)
       ? readFileSync(timings, 'utf8')
@@ -131,7 +148,7 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
       .join(', ');
     steps.push(
       `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''})`,
-      `search index ${formatDuration(index.ms)} alongside`,
+      `search index ${formatDuration(index.ms)} ${alongside ? 'alongside' : 'after'}`,
     );
     report.astro = astroMs;
     report.pagefind = index.ms;

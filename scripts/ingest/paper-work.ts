@@ -52,10 +52,10 @@ export async function prefillPaperWork(
   cores = availableParallelism(),
 ): Promise<number> {
   const taxonomyKey = taxonomyKeyOf(topics);
-  const todo = papers.filter((paper) => {
-    const keys = workKeys(paper, taxonomyKey);
-    return !memo.peek(MDX, keys.mdx) || !memo.peek(FEATURES, keys.features) || !memo.peek(TOPIC_SCORES, keys.scores);
-  });
+  // Papers whose body the memo lacks are new or changed: they need all the work. (Looking up the
+  // other spaces too would mean loading them on every run, though a run that changed nothing needs
+  // neither; the pipeline computes whatever else is missing itself.)
+  const todo = papers.filter((paper) => !memo.peek(MDX, workKeys(paper, taxonomyKey).mdx));
   const threads = Math.min(cores, Math.floor(todo.length / (MIN_PARALLEL / 2)));
   if (threads < 2) return 0;
   // The main thread takes one share and each worker another, all at once.

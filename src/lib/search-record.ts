@@ -1,16 +1,15 @@
 /**
  * The search index's view of a page, built from content rather than from the built page: the same
  * `data-pagefind-*` markup the paper and topic pages carry (title weighted 10, keywords 5, abstract 1;
- * `title`, `topics` and `date` meta; `topic`, `date` and `author` filters; the `date` sort), and nothing
- * else. `npm run build` indexes these while Astro renders, instead of reading every page after it; the
+ * `title`, `topics` and `date` meta; `topic`, `date` and `author` filters), and nothing else. `npm run build` indexes these while Astro renders, instead of reading every page after it; the
  * dev server indexes them too. `tests/site/search-records.test.ts` holds them to the built pages:
- * Pagefind must extract the same fragment (text, weights, meta, filters, sort) from both.
+ * Pagefind must extract the same fragment (text, weights, meta, filters) from both.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Paper, Topic } from '../schemas.ts';
-import { formatDigestDate, sortableDate } from './dates.ts';
+import { formatDigestDate } from './dates.ts';
 import { spacedWords } from './segment.ts';
 
 /** A page to index: its URL and an HTML document Pagefind reads as it would read the page. */
@@ -66,7 +65,7 @@ export function paperRecordHtml(
         ]
       : []),
   ];
-  return document(lang, h('article', { dataPagefindBody: '', dataPagefindSort: `date:${sortableDate(dated[0]?.date)}` }, children));
+  return document(lang, h('article', { dataPagefindBody: '' }, children));
 }
 
 /** The record of a topic page: its title (a `topic` filter value too), description and paper count. */

@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { estimateStore, STRING_LIMIT } from '../../../scripts/site/limits.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'abstracta-limits-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A papers folder of `count` entries of `size` bytes each (sparse files: no disk is spent on them). */
+function papers(name: string, count: number, size: number): string {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  for (let i = 0; i < count; i++) {
+    writeFileSync(join(folder, `p${i}.mdx`), '');
+    truncateSync(join(folder, `p${i}.mdx`), size);
+  }
+  writeFileSync(join(folder, '_map.json'), 'not an entry');
+  return folder;
+}
+
+describe('estimateStore', () => {
+  it('lets an ordinary site through without a word', () => {
+    expect(estimateStore(papers('small', 10, 3000))).toEqual({ papers: 10, bytes: 45_000, verdict: 'ok' });
+  });
+
+  it('warns when a site nears the ceiling, and refuses one past it, naming the limit and what to do', () => {
+    // Entries large enough that 40 of them (or 60) stand for a site near (or past) the ceiling.
+    const size = Math.ceil(STRING_LIMIT / 1.5 / 55);
+    const near = estimateStore(papers('near', 40, size));
+    expect(near.verdict).toBe('warn');
+    expect(near.message).toMatch(/512 MB.*docs\/scaling\.md/);
+    const past = estimateStore(papers('past', 60, size));
+    expect(past.verdict).toBe('refuse');
+    expect(past.message).toMatch(
+      /V8 caps strings at 512 MB.*about 55 papers.*Split the archive into shards \(docs\/scaling\.md\); nothing was built/,
+    );
+  });
+});

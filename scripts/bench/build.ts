@@ -171,6 +171,8 @@ export interface BuildCase {
   full: BuildRun;
   noChange: BuildRun;
   addOne: BuildRun;
+  /** `npm run ingest -- --force` with nothing changed (everything it can, it takes from its memo). */
+  forcedIngest?: MeasuredRun;
   /** Papers in the added digest. */
   added: number;
   distBytes: number;
@@ -201,6 +203,8 @@ export async function measureCase(
     const meanPage = meanPaperPage(dist);
     const noChange = await measureBuild(content, dist);
     log(`${corpus}: rebuild with no change in ${(noChange.ms / 1000).toFixed(1)} s`);
+    const forcedIngest = await runMeasured(['scripts/ingest.ts', '--force'], { ABSTRACTA_CONTENT: content });
+    log(`${corpus}: forced ingest with nothing changed in ${(forcedIngest.ms / 1000).toFixed(1)} s`);
     const added = addDigest(content);
     const addOne = await measureBuild(content, dist);
     log(`${corpus}: rebuild after adding a digest of ${added} papers in ${(addOne.ms / 1000).toFixed(1)} s`);
@@ -211,7 +215,19 @@ export async function measureCase(
       baseline = { ...run, meanPaperPage: meanPaperPage(join(dir, 'dist')) };
       log(`${corpus}: naive MDX site of ${run.pages} pages in ${(run.ms / 1000).toFixed(1)} s, peak ${run.peakRssMb} MB`);
     }
-    return { corpus, papers, digests, full, noChange, addOne, added, distBytes, meanPaperPage: meanPage, naive: baseline };
+    return {
+      corpus,
+      papers,
+      digests,
+      full,
+      noChange,
+      forcedIngest: { ...forcedIngest, output: forcedIngest.output.slice(-1000) },
+      addOne,
+      added,
+      distBytes,
+      meanPaperPage: meanPage,
+      naive: baseline,
+    };
   } finally {
     removeAstroCache(content);
   }
@@ -235,7 +251,7 @@ export async function runBuild(corpus: string, naiveMax: number): Promise<BuildC
         writeRealContent(content, files.slice(-1));
         return (JSON.parse(readFileSync(files.at(-1)!, 'utf8')) as unknown[]).length;
       };
-      return { ...(await measureCase('real HF', work, add, true, log)), date };
+      return { ...(await measureCase('seed + HF', work, add, true, log)), date };
     }
     const size = Number(corpus);
     writeSyntheticContent(content, size);

@@ -44,15 +44,20 @@ export function addSyntheticDigest(content: string, size: number): number {
   return papers.length;
 }
 
-/** The real Hugging Face daily-papers files kept as fixtures (2024 and 2026), oldest first. */
+/**
+ * The real corpus: the seed digest and every Hugging Face daily-papers file kept as fixtures (the
+ * sample day, then 2024 and 2026 by date), so its last file is the newest day, which the benchmark
+ * holds back to add as a new digest.
+ */
 export function realCorpusFiles(): string[] {
   const dir = join(ROOT, 'tests', 'fixtures', 'hf-daily-papers');
-  return ['2024', '2026'].flatMap((year) =>
+  const days = ['2024', '2026'].flatMap((year) =>
     readdirSync(join(dir, year))
       .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => join(dir, year, name)),
   );
+  return [join(ROOT, 'content', 'digests', 'trending-mar-14.txt'), join(dir, 'sample-2026-06.json'), ...days];
 }
 
 /** Copies `files` into `content/digests`, with the seed's taxonomy (written for ML papers). */

@@ -3,7 +3,7 @@
  * skipped (ingest, `astro build`). Source files are hashed by content; large trees of generated or
  * user files (content/, dist/) by name, size and modification time, which ingest keeps for files it
  * does not change (see `write.ts`). The last fingerprint of each step lives in
- * `node_modules/.cache/abstracta/`, never in content/ (committed) or dist/ (deployed).
+ * `node_modules/.astro/abstracta/`, never in content/ (committed) or dist/ (deployed).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,8 +20,13 @@ export interface FingerprintInputs {
   values?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The project's own cache folder, wherever a command is run from. */
-export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/abstracta/', import.meta.url));
+/**
+ * The project's own cache folder, wherever a command is run from. Inside Astro's cache folder
+ * (`node_modules/.astro/`) on purpose: hosts that keep Astro's cache between builds (Cloudflare Pages,
+ * and any CI told to keep that one folder) then keep ingest's memo and fingerprints too, and a daily
+ * build there is incremental end to end.
+ */
+export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.astro/abstracta/', import.meta.url));
 
 /**
  * Astro's cache folder for a content folder given in `ABSTRACTA_CONTENT` (see astro.config.mjs): each

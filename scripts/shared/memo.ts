@@ -5,7 +5,7 @@
  * computation would give, the whole memo is dropped when the code that computes it changes (`version`),
  * and deleting it only costs time.
  *
- * Each space (a kind of result) is a file of its own in a folder under `node_modules/.cache/abstracta/`,
+ * Each space (a kind of result) is a file of its own in a folder under `node_modules/.astro/abstracta/`,
  * stored with `node:v8` serialization (Maps and typed arrays survive as they are), read only when the
  * run first asks for that kind of result and written back only when it changed. A run that adds a
  * little (a day's papers) appends it to a small delta file beside the space instead of rewriting it;

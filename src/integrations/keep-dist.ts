@@ -16,11 +16,19 @@ import { fileURLToPath } from 'node:url';
 /** Whether this build keeps the output folder (set by `npm run build` only). */
 export const KEEP_DIST = process.env.ABSTRACTA_KEEP_DIST === '1';
 
-/** Every file below `dir`, as paths relative to it. */
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+/** Every file below `dir`, as paths relative to it, leaving out the top-level folders `skip`. */
+function filesBelow(dir: string, skip: readonly string[] = []): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !(entry.isDirectory() && skip.includes(entry.name)))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? readdirSync(join(dir, entry.name), { recursive: true, withFileTypes: true })
+            .filter((inner) => inner.isFile())
+            .map((inner) => relative(dir, join(inner.parentPath, inner.name)))
+        : entry.isFile()
+          ? [entry.name]
+          : [],
+    );
 }
 
 /**
@@ -36,12 +44,9 @@ export function staleFiles(
   keep: readonly string[],
 ): string[] {
   const fromPublic = new Set(filesBelow(publicDir));
-  return filesBelow(outDir).filter(
-    (file) =>
-      !produced.has(file) &&
-      !fromPublic.has(file) &&
-      !keep.some((folder) => file.startsWith(`${folder}/`)) &&
-      statSync(join(outDir, file)).mtimeMs < startedMs,
+  // Folders another step owns are not even walked (the search index holds a file per page).
+  return filesBelow(outDir, keep).filter(
+    (file) => !produced.has(file) && !fromPublic.has(file) && statSync(join(outDir, file)).mtimeMs < startedMs,
   );
 }
 

@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     const preparing = performance.now();
     await prefillPaperWork(papers, topics, memo);
     progress.steps.set('prepare', performance.now() - preparing);
-    const files = papersFolder(papers, topics, previous, taxonomy, progress.time, memo);
+    const files = papersFolder(papers, topics, { previous, taxonomy, time: progress.time, memo });
     clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.

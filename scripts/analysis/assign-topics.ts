@@ -12,7 +12,7 @@
  */
 import type { Topic } from '../../src/schemas.ts';
 import { countPhrase, phraseKey, stemText } from './terms.ts';
-import { dot, type Corpus, type Document, type Vector } from './vectors.ts';
+import { dot, dotsWith, type Corpus, type Document, type Vector } from './vectors.ts';
 
 /** At most this many topics per paper. */
 export const MAX_TOPICS = 3;
@@ -117,24 +117,12 @@ export function assignTopics(
     if (topic !== undefined) for (const [key, value] of corpus.vectors[i]) sums[topic].set(key, (sums[topic].get(key) ?? 0) + value);
   });
   const normsSquared = sums.map((sum) => dot(sum, sum));
-  // Every centroid's weight of a term in one lookup: term → weights by topic.
-  const byTerm = new Map<string, Float64Array>();
-  sums.forEach((sum, t) => {
-    for (const [key, value] of sum) {
-      let weights = byTerm.get(key);
-      if (!weights) byTerm.set(key, (weights = new Float64Array(topics.length)));
-      weights[t] = value;
-    }
-  });
+  const dotsWithSums = dotsWith(sums);
   // Pass 2: combine term evidence with resemblance to each centroid.
   return docs.map((_, i): Assignment | undefined => {
     if (pinned[i]) return { topics: [...pinned[i]!], how: 'pinned' };
     if (!wanted(i)) return undefined;
-    const dots = new Float64Array(topics.length);
-    for (const [key, value] of corpus.vectors[i]) {
-      const weights = byTerm.get(key);
-      if (weights) for (let t = 0; t < topics.length; t++) dots[t] += value * weights[t];
-    }
+    const dots = dotsWithSums(corpus.vectors[i]);
     const combined = topics.map((_, t) => combinedScore(scores[i][t], similarityLeavingOut(dots[t], normsSquared[t], seeds[i] === t)));
     const ranked = combined.map((score, t) => ({ score, t })).sort((a, b) => b.score - a.score || a.t - b.t);
     // Resemblance orders the topics a paper's own terms point to; it decides alone only when no

@@ -16,7 +16,7 @@
  * Linear in the papers' terms and deterministic.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { dot, normalize, type Vector } from './vectors.ts';
+import { centroid, dot, dotsWith, normalize, type Vector } from './vectors.ts';
 
 /** Terms per paper the map uses. */
 const MAP_TERMS = 48;
@@ -37,12 +37,13 @@ export function mapPositions(fullVectors: readonly Vector[], groups: readonly nu
   // Papers without a primary topic form a region of their own.
   const groupIds = [...new Set(groups)].sort((a, b) => a - b);
   const members = groupIds.map((g) => groups.flatMap((group, i) => (group === g ? [i] : [])));
-  const centroids = members.map((list) => normalize(sumOf(list.map((i) => vectors[i]))));
+  const centroids = members.map((list) => centroid(list.map((i) => vectors[i])));
   const centres = placeDiscs(
     topicLayout(centroids),
     members.map((list) => Math.sqrt(list.length)),
   );
-  const similarities = centroidSimilarities(vectors, centroids);
+  // Each paper's cosine with every centroid.
+  const similarities = vectors.map(dotsWith(centroids));
   const positions: [number, number][] = new Array(n);
   members.forEach((list, g) => {
     const placed = fillDisc(list, g, similarities, centres);
@@ -56,32 +57,6 @@ function heaviest(vector: Vector, count: number): Vector {
   if (vector.size <= count) return vector;
   const entries = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count);
   return normalize(new Map(entries));
-}
-
-function sumOf(vectors: readonly Vector[]): Vector {
-  const sum: Vector = new Map();
-  for (const vector of vectors) for (const [key, value] of vector) sum.set(key, (sum.get(key) ?? 0) + value);
-  return sum;
-}
-
-/** Each paper's cosine with every centroid, in one pass over its terms (term → weights by centroid). */
-function centroidSimilarities(vectors: readonly Vector[], centroids: readonly Vector[]): Float64Array[] {
-  const byTerm = new Map<string, Float64Array>();
-  centroids.forEach((centroid, t) => {
-    for (const [key, value] of centroid) {
-      let weights = byTerm.get(key);
-      if (!weights) byTerm.set(key, (weights = new Float64Array(centroids.length)));
-      weights[t] = value;
-    }
-  });
-  return vectors.map((vector) => {
-    const result = new Float64Array(centroids.length);
-    for (const [key, value] of vector) {
-      const weights = byTerm.get(key);
-      if (weights) for (let t = 0; t < result.length; t++) result[t] += value * weights[t];
-    }
-    return result;
-  });
 }
 
 /** 2-D positions of the topics from classical MDS of the centroid distances (1 − cosine). */

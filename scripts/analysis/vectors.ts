@@ -127,3 +127,26 @@ export function centroid(vectors: readonly Vector[]): Vector {
   for (const vector of vectors) for (const [key, value] of vector) sum.set(key, (sum.get(key) ?? 0) + value);
   return normalize(sum);
 }
+
+/**
+ * Dot products of any vector with a few fixed ones (topic centroids, say), each in one pass over the
+ * vector's terms: the fixed vectors are indexed once, term → their weights.
+ */
+export function dotsWith(targets: readonly Vector[]): (vector: Vector) => Float64Array {
+  const byTerm = new Map<string, Float64Array>();
+  targets.forEach((target, t) => {
+    for (const [key, value] of target) {
+      let weights = byTerm.get(key);
+      if (!weights) byTerm.set(key, (weights = new Float64Array(targets.length)));
+      weights[t] = value;
+    }
+  });
+  return (vector) => {
+    const result = new Float64Array(targets.length);
+    for (const [key, value] of vector) {
+      const weights = byTerm.get(key);
+      if (weights) for (let t = 0; t < result.length; t++) result[t] += value * weights[t];
+    }
+    return result;
+  };
+}

@@ -185,27 +185,26 @@ export function taxonomyHash(topicsText: string): string {
   return shortHash(topicsText, 16);
 }
 
+/** How a papers folder is built: from what the last ingest left, timing each step, with a memo. */
+export interface FolderOptions {
+  previous?: Previous;
+  /** Fingerprint of `topics.yaml`, remembered in the folder for the next run. */
+  taxonomy?: string;
+  time?: StepTimer;
+  memo?: Memo;
+}
+
 /** The whole papers folder to write: `<slug>.mdx` → file text, plus the map and the state. */
-export function buildEntries(
-  digests: readonly ParsedDigest[],
-  topics: readonly Topic[],
-  previous: Previous = {},
-  taxonomy = '',
-  time: StepTimer = untimed,
-  memo: Memo = Memo.none(),
-): Map<string, string> {
-  const papers = time('merge', () => mergePapers(digests));
-  return papersFolder(papers, topics, previous, taxonomy, time, memo);
+export function buildEntries(digests: readonly ParsedDigest[], topics: readonly Topic[], options: FolderOptions = {}): Map<string, string> {
+  const papers = (options.time ?? untimed)('merge', () => mergePapers(digests));
+  return papersFolder(papers, topics, options);
 }
 
 /** {@link buildEntries} from papers already merged. */
 export function papersFolder(
   papers: readonly CleanPaper[],
   topics: readonly Topic[],
-  previous: Previous = {},
-  taxonomy = '',
-  time: StepTimer = untimed,
-  memo: Memo = Memo.none(),
+  { previous = {}, taxonomy = '', time = untimed, memo = Memo.none() }: FolderOptions = {},
 ): Map<string, string> {
   const enriched = enrichPapers(papers, topics, { pinned: previous.pinned, time, previous: previous.entries, memo });
   return time('serialize', () => entryFiles(enriched, previous.owned, taxonomy, memo));

@@ -116,10 +116,10 @@ describe('computing only what changed', () => {
   it('gives the same files with a memo, on its first run and on a run that takes everything from it', () => {
     const open = memoIn();
     const first = open();
-    expect(buildEntries([seed], topics, {}, '', undefined, first)).toEqual(files);
+    expect(buildEntries([seed], topics, { memo: first })).toEqual(files);
     first.save();
     const second = open();
-    expect(buildEntries([seed], topics, {}, '', undefined, second)).toEqual(files);
+    expect(buildEntries([seed], topics, { memo: second })).toEqual(files);
     expect(Object.values(second.stats).every(({ computed }) => computed === 0)).toBe(true);
   });
 
@@ -128,7 +128,7 @@ describe('computing only what changed', () => {
     const day1 = { ...seed, source: 'day-1.txt', papers: seed.papers.slice(0, 70) };
     const day2 = { ...seed, source: 'day-2.txt', papers: seed.papers.slice(70) };
     const before = buildEntries([day1], topics);
-    const after = buildEntries([day1, day2], topics, previousOf(before));
+    const after = buildEntries([day1, day2], topics, { previous: previousOf(before) });
     const paperOf = (text: string) => paperSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(text)![1])) as Paper;
     const newSlugs = new Set(
       [...after.keys()].filter((name) => name.endsWith('.mdx') && !before.has(name)).map((name) => name.slice(0, -4)),

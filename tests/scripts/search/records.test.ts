@@ -18,7 +18,7 @@ const seed = parseInput(readFileSync(join(ROOT, 'content/digests/trending-mar-14
 describe('searchEntry', () => {
   it('is what ingest hands over when it writes an entry, so the index need not parse it', () => {
     const memo = Memo.open(dir, 'test');
-    const files = buildEntries([seed], topics, {}, '', undefined, memo);
+    const files = buildEntries([seed], topics, { memo });
     let checked = 0;
     for (const [name, text] of files) {
       if (!name.endsWith('.mdx')) continue;

@@ -22,18 +22,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentMemo, contentPaths } from './ingest/inputs.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
-import { placeBundle, searchBundle } from './search/bundle.ts';
+import { placeBundle, searchBundle, siteBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
-import { estimateStore } from './site/limits.ts';
+import { estimateStore, LARGE_SITE_PAPERS } from './site/limits.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { formatDuration } from './shared/progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/**
- * Above this many papers the search index is made after Astro rather than beside it: Astro's memory
- * grows with the site, and the indexer's with it, and at 100,000 papers the two together passed 8 GB.
- */
-const SEQUENTIAL_INDEX_ABOVE = 30_000;
+
 const started = performance.now();
 const { values, tokens } = parseArgs({
   strict: false,
@@ -114,10 +110,15 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
   const timings = join(mkdtempSync(join(tmpdir(), 'abstracta-timings-')), 'timings.jsonl');
   try {
     // The search index is made from the content while Astro renders the pages from it; on a site so
-    // large that the two at once would need more memory than either alone, after Astro is done.
-    const alongside = store.papers <= SEQUENTIAL_INDEX_ABOVE;
+    // large that the two at once would need more memory than either alone (see site/limits.ts), from
+    // the built pages once Astro is done.
+    const alongside = store.papers <= LARGE_SITE_PAPERS;
     const makeIndex = async () => {
       const indexStarted = performance.now();
+      if (!alongside) {
+        const files = await siteBundle(outDir);
+        return { files, records: store.papers, ms: performance.now() - indexStarted };
+      }
       const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
       const memo = contentMemo(paths);
       const records = contentRecords(paths.papers, topics, memo);

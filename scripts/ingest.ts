@@ -15,6 +15,8 @@ import { contentMemo, contentPaths, INGEST_CODE, readContent, reportErrors, show
 import { mergePapers } from './ingest/merge.ts';
 import { prefillPaperWork } from './ingest/paper-work.ts';
 import { papersFolder } from './ingest/pipeline.ts';
+import { Memo } from './shared/memo.ts';
+import { LARGE_SITE_PAPERS } from './site/limits.ts';
 import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
 import { clearStaleStaging, replaceEntries } from './ingest/papers-folder.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';
@@ -109,11 +111,13 @@ async function main(): Promise<number> {
 
     // 3. Build every entry in memory, computing only what changed, then 4. write them all or nothing.
     const papers = progress.time('merge', () => mergePapers(digests));
+    // A site too large to keep a memo of (see site/limits.ts) computes everything, as it would with none.
+    const work = papers.length > LARGE_SITE_PAPERS ? Memo.none() : memo;
     // Per-paper work the memo lacks (all of it, the first time) is done on every core first.
     const preparing = performance.now();
-    await prefillPaperWork(papers, topics, memo);
+    await prefillPaperWork(papers, topics, work);
     progress.steps.set('prepare', performance.now() - preparing);
-    const files = papersFolder(papers, topics, { previous, taxonomy, time: progress.time, memo });
+    const files = papersFolder(papers, topics, { previous, taxonomy, time: progress.time, memo: work });
     clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
@@ -123,7 +127,7 @@ async function main(): Promise<number> {
         writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
     const result = progress.time('write', () => replaceEntries(paths.papers, files, existing));
-    memo.save();
+    work.save();
     progress.clear();
     const count = papers.length;
     const seconds = (performance.now() - started) / 1000;

@@ -18,6 +18,7 @@ import { parseTopicsFile } from './topics-file.ts';
 import { readEntries, STATE_FILE } from './papers-folder.ts';
 import { cacheFile, fingerprint } from '../shared/fingerprint.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
+import { LARGE_SITE_PAPERS } from '../site/limits.ts';
 
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {
@@ -45,8 +46,12 @@ export const INGEST_CODE = [
   '../../package-lock.json',
 ].map(code);
 
-/** The memo of a content folder's ingest work (see `shared/memo.ts`), valid for this code only. */
-export function contentMemo(paths: ContentPaths): Memo {
+/**
+ * The memo of a content folder's ingest work (see `shared/memo.ts`), valid for this code only; none
+ * for a site of more than `LARGE_SITE_PAPERS` papers (`papers`, by default those now in the folder).
+ */
+export function contentMemo(paths: ContentPaths, papers = existsSync(paths.papers) ? readdirSync(paths.papers).length : 0): Memo {
+  if (papers > LARGE_SITE_PAPERS) return Memo.none();
   return Memo.open(cacheFile('ingest-memo', paths.dir), fingerprint({ sources: INGEST_CODE }));
 }
 

@@ -40,6 +40,8 @@ export function paperWork(paper: Document, compiled: readonly (readonly Compiled
 
 /** Below this many papers to do, threads cost more than they save. */
 const MIN_PARALLEL = 200;
+/** Papers a worker sends back at once: one message for all of them would need their size twice over. */
+const BATCH = 1000;
 
 /**
  * Does the work of every paper the memo lacks, on all cores, and records it in the memo; the pipeline
@@ -51,6 +53,7 @@ export async function prefillPaperWork(
   memo: Memo,
   cores = availableParallelism(),
 ): Promise<number> {
+  if (!memo.remembers) return 0;
   const taxonomyKey = taxonomyKeyOf(topics);
   // Papers whose body the memo lacks are new or changed: they need all the work. (Looking up the
   // other spaces too would mean loading them on every run, though a run that changed nothing needs
@@ -58,29 +61,36 @@ export async function prefillPaperWork(
   const todo = papers.filter((paper) => !memo.peek(MDX, workKeys(paper, taxonomyKey).mdx));
   const threads = Math.min(cores, Math.floor(todo.length / (MIN_PARALLEL / 2)));
   if (threads < 2) return 0;
-  // The main thread takes one share and each worker another, all at once.
+  const record = (paper: Document, work: PaperWork) => {
+    const keys = workKeys(paper, taxonomyKey);
+    memo.set(MDX, keys.mdx, work.mdx);
+    memo.set(FEATURES, keys.features, work.features);
+    memo.set(TOPIC_SCORES, keys.scores, work.scores);
+  };
+  // The main thread takes one share and each worker another, all at once; workers send their results
+  // back in batches, recorded as they come.
   const shares = Array.from({ length: threads }, (_, t) => todo.filter((_, i) => i % threads === t));
-  const texts = (share: readonly Document[]) => share.map(({ title, abstract }) => ({ title, abstract }));
   const workers = shares.slice(1).map(
     (share) =>
-      new Promise<PaperWork[]>((done, fail) => {
-        const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), { workerData: { papers: texts(share), topics } });
-        worker.once('message', (result: PaperWork[]) => {
-          done(result);
-          void worker.terminate();
+      new Promise<void>((done, fail) => {
+        const papersOf = share.map(({ title, abstract }) => ({ title, abstract }));
+        const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), {
+          workerData: { papers: papersOf, topics, batch: BATCH },
+        });
+        let received = 0;
+        worker.on('message', (batch: PaperWork[]) => {
+          batch.forEach((work, i) => record(share[received + i], work));
+          received += batch.length;
+          if (received === share.length) {
+            void worker.terminate();
+            done();
+          }
         });
         worker.once('error', fail);
       }),
   );
   const compiled = topics.map(compileTerms);
-  const results = [shares[0].map((paper) => paperWork(paper, compiled)), ...(await Promise.all(workers))];
-  results.forEach((result, t) =>
-    result.forEach((work, i) => {
-      const keys = workKeys(shares[t][i], taxonomyKey);
-      memo.set(MDX, keys.mdx, work.mdx);
-      memo.set(FEATURES, keys.features, work.features);
-      memo.set(TOPIC_SCORES, keys.scores, work.scores);
-    }),
-  );
+  for (const paper of shares[0]) record(paper, paperWork(paper, compiled));
+  await Promise.all(workers);
   return todo.length;
 }

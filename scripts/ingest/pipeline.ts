@@ -82,6 +82,7 @@ export function enrichPapers(
   let built: Corpus | undefined;
   const corpus = () =>
     (built ??= time('vectors', () => buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => documentFeatures(doc)))));
+
   const assigned = time('topics', () =>
     assignTopics(papers, corpus, topics, {
       pinned: slugs.map((slug) => pinned.get(slug)),

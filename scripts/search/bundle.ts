@@ -30,6 +30,25 @@ export async function searchBundle(records: readonly SearchRecord[]): Promise<Ma
   }
 }
 
+/**
+ * The bundle of the pages of a built site (the pages carrying `data-pagefind-body`), as a plain
+ * `astro build` makes it: for a site too large to index beside Astro (see `site/limits.ts`).
+ */
+export async function siteBundle(dist: string): Promise<Map<string, Uint8Array>> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
+    const added = await index.addDirectory({ path: dist });
+    check('addDirectory', added.errors);
+    const { files, errors: fileErrors } = await index.getFiles();
+    check('getFiles', fileErrors);
+    return new Map(files.map((file) => [file.path.split('\\').join('/'), file.content]));
+  } finally {
+    await pagefind.close();
+  }
+}
+
 /** Makes `dir` hold exactly `files`: writes those that differ, removes the others. */
 export function placeBundle(files: ReadonlyMap<string, Uint8Array>, dir: string): { written: number; removed: number } {
   let written = 0;

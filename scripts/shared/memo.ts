@@ -48,7 +48,12 @@ export class Memo {
     this.#version = version;
   }
 
-  /** A memo that remembers nothing (tests, one-off commands). */
+  /** Whether this memo keeps anything (`Memo.none()` does not). */
+  get remembers(): boolean {
+    return this.#dir !== undefined;
+  }
+
+  /** A memo that remembers nothing (tests, one-off commands, sites too large to keep one). */
   static none(): Memo {
     return new Memo(undefined, '');
   }

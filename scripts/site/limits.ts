@@ -8,6 +8,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * A site this large (in papers) is built the way that spends least memory rather than least time:
+ * ingest keeps no memo (at 100,000 papers it would be gigabytes, in memory and on disk) and the
+ * search index is made after Astro has finished, from the built pages, not beside it. Such a site is
+ * better split into shards (docs/scaling.md).
+ */
+export const LARGE_SITE_PAPERS = 30_000;
+
 /** V8's longest string, in characters (bytes, for the store's mostly ASCII JSON). */
 export const STRING_LIMIT = 2 ** 29 - 24;
 /** Store size per byte of entry files (the larger of the two measurements). */

@@ -54,8 +54,8 @@ export interface Corpus {
   vectors: Vector[];
   /** Smoothed inverse document frequency of each term. */
   idf: Map<string, number>;
-  /** Per term: how often each surface form was written, across the corpus (gathered on first use). */
-  readonly surfaces: Map<string, Map<string, number>>;
+  /** Per term: how often each surface form was written, across the corpus. */
+  surfaces: Map<string, Map<string, number>>;
   /** Per document: how often each term occurs in the title (unweighted). */
   titleCounts: Map<string, number>[];
 }
@@ -68,7 +68,18 @@ export function buildCorpus(
   documents: readonly Document[],
   featuresOf: (doc: Document, index: number) => DocumentFeatures = documentFeatures,
 ): Corpus {
-  const features = documents.map((doc, index) => featuresOf(doc, index));
+  // Surface forms are summed as features come, so no document's own surfaces outlive this call (at
+  // 100,000 papers, keeping them all ran out of memory).
+  const surfaces = new Map<string, Map<string, number>>();
+  const features = documents.map((doc, index) => {
+    const feature = featuresOf(doc, index);
+    for (const [key, forms] of feature.surfaces) {
+      let total = surfaces.get(key);
+      if (!total) surfaces.set(key, (total = new Map()));
+      for (const [form, count] of forms) total.set(form, (total.get(form) ?? 0) + count);
+    }
+    return feature;
+  });
   const df = new Map<string, number>();
   for (const { counts } of features) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = documents.length;
@@ -79,26 +90,7 @@ export function buildCorpus(
     for (const [key, tf] of counts) vector.set(key, (1 + Math.log(tf)) * idf.get(key)!);
     return normalize(vector);
   });
-  let surfaces: Map<string, Map<string, number>> | undefined;
-  return {
-    counts: features.map((f) => f.counts),
-    titleCounts: features.map((f) => f.titleCounts),
-    vectors,
-    idf,
-    // Only keyword extraction reads surface forms, and only for papers whose keywords are computed.
-    get surfaces() {
-      if (!surfaces) {
-        surfaces = new Map();
-        for (const feature of features)
-          for (const [key, forms] of feature.surfaces) {
-            let total = surfaces.get(key);
-            if (!total) surfaces.set(key, (total = new Map()));
-            for (const [form, count] of forms) total.set(form, (total.get(form) ?? 0) + count);
-          }
-      }
-      return surfaces;
-    },
-  };
+  return { counts: features.map((f) => f.counts), titleCounts: features.map((f) => f.titleCounts), vectors, idf, surfaces };
 }
 
 /** Scales `vector` to unit length (in place) and returns it. */

@@ -203,7 +203,7 @@ export async function measureCase(
     const meanPage = meanPaperPage(dist);
     const noChange = await measureBuild(content, dist);
     log(`${corpus}: rebuild with no change in ${(noChange.ms / 1000).toFixed(1)} s`);
-    const forcedIngest = await runMeasured(['scripts/ingest.ts', '--force'], { ABSTRACTA_CONTENT: content });
+    const forcedIngest = await runMeasured(['--max-old-space-size=8192', 'scripts/ingest.ts', '--force'], { ABSTRACTA_CONTENT: content });
     log(`${corpus}: forced ingest with nothing changed in ${(forcedIngest.ms / 1000).toFixed(1)} s`);
     const added = addDigest(content);
     const addOne = await measureBuild(content, dist);

@@ -9,6 +9,7 @@ import { EXTERNAL_LINK_OPTIONS } from './scripts/entries/mdx.ts';
 import keepDist from './src/integrations/keep-dist.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
+import { paperRedirects } from './src/lib/paper-redirects.ts';
 import { normalizeBase } from './src/lib/url.ts';
 import { astroCacheDir } from './scripts/shared/fingerprint.ts';
 
@@ -29,10 +30,14 @@ const base = normalizeBase(process.env.BASE_PATH);
 const content = process.env.ABSTRACTA_CONTENT;
 const cacheDir = content ? astroCacheDir(content) : undefined;
 
+/** Old paper URLs (from papers merged across sources) keep leading to their paper. */
+const redirects = paperRedirects(content || 'content', base);
+
 export default defineConfig({
   site,
   base,
   cacheDir,
+  redirects,
   // Every page is a folder with index.html, and every internal link ends in `/`: static hosts
   // serve that shape the same way everywhere.
   trailingSlash: 'always',

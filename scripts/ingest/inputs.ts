@@ -15,7 +15,9 @@ import { readEntry, type OwnedParts } from '../entries/entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from '../entries/pinned.ts';
 import { parseTopicsFile } from './topics-file.ts';
-import { readEntries, STATE_FILE } from './papers-folder.ts';
+import { readEntries, REDIRECTS_FILE, STATE_FILE } from './papers-folder.ts';
+import { readRedirects, type GoneEntry } from './redirects.ts';
+import { parseResolvedFile, type Resolved } from './resolved.ts';
 import { cacheFile, fingerprint } from '../shared/fingerprint.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
 import { LARGE_SITE_PAPERS } from '../site/limits.ts';
@@ -23,7 +25,13 @@ import { LARGE_SITE_PAPERS } from '../site/limits.ts';
 /** The folders and files of a content tree. */
 export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') {
   const dir = resolve(root);
-  return { dir, digests: join(dir, 'digests'), papers: join(dir, 'papers'), topics: join(dir, 'topics.yaml') };
+  return {
+    dir,
+    digests: join(dir, 'digests'),
+    papers: join(dir, 'papers'),
+    topics: join(dir, 'topics.yaml'),
+    resolved: join(dir, 'resolved.yaml'),
+  };
 }
 export type ContentPaths = ReturnType<typeof contentPaths>;
 
@@ -132,6 +140,8 @@ export interface ContentInputs {
   /** With `lenient`: the entries and files left out, and why. */
   skipped: InputError[];
   topics: Topic[];
+  /** arXiv ids found for papers whose sources gave none (`content/resolved.yaml`), by identity. */
+  resolved: Map<string, Resolved>;
   /** What the last ingest left: pinned topics, what users own, earlier keywords and topics. */
   previous: Required<Previous>;
   /** Fingerprint of `topics.yaml`, remembered in the papers folder for the next run. */
@@ -157,9 +167,13 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   if (topicsText === undefined) errors.push(new InputError(shown(paths.topics), 1, 'the topics file is missing'));
   else collectErrors(errors, () => (topics = parseTopicsFile(topicsText, shown(paths.topics))));
   const taxonomy = taxonomyHash(topicsText ?? '');
+  let resolved = new Map<string, Resolved>();
+  if (existsSync(paths.resolved))
+    collectErrors(errors, () => (resolved = parseResolvedFile(readFileSync(paths.resolved, 'utf8'), shown(paths.resolved))));
   const pinned = new Map<string, string[]>();
   const owned = new Map<string, OwnedParts>();
   const entries = new Map<string, PreviousEntry>();
+  const written = new Map<string, GoneEntry>();
   const topicIds = new Set(topics.map((topic) => topic.id));
   const existing = readEntries(paths.papers);
   // Earlier keywords and topics are worth keeping only if they were made with this taxonomy.
@@ -175,6 +189,7 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
     const slug = name.replace(/\.mdx$/, '');
     const entry = memo.get('entries', memoKey(text), () => readEntry(text));
     owned.set(slug, entry.owned);
+    if (entry.previous) written.set(slug, { title: entry.previous.title, body: entry.previous.body });
     if (sameTaxonomy && entry.previous) entries.set(slug, entry.previous);
     collectErrors(errors, () => {
       const kept = readPinnedTopics(text, shown(join(paths.papers, name)), topicIds);
@@ -183,7 +198,8 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   }
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
-  return { digests, skipped, topics, previous: { pinned, owned, entries }, taxonomy, errors, existing };
+  const redirects = readRedirects(existing.get(REDIRECTS_FILE));
+  return { digests, skipped, topics, resolved, previous: { pinned, owned, entries, written, redirects }, taxonomy, errors, existing };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

@@ -19,8 +19,11 @@ export const MAP_FILE = '_map.json';
 /** What ingest remembers between runs (the taxonomy it assigned topics with). */
 export const STATE_FILE = '_ingest.json';
 
-/** Files ingest generates in the papers folder: the entries, the map and its state. Anything else is the user's. */
-export const isGenerated = (name: string) => name.endsWith('.mdx') || name === MAP_FILE || name === STATE_FILE;
+/** Where old paper URLs now lead (see `redirects.ts`). */
+export const REDIRECTS_FILE = '_redirects.json';
+
+/** Files ingest generates in the papers folder: the entries, the map, the redirects and its state. Anything else is the user's. */
+export const isGenerated = (name: string) => name.endsWith('.mdx') || name === MAP_FILE || name === STATE_FILE || name === REDIRECTS_FILE;
 
 /** Names and contents of the generated files in `dir` (empty if it does not exist). */
 export function readEntries(dir: string): Map<string, string> {

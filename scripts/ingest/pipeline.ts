@@ -18,7 +18,8 @@ import { countWords, firstSentence } from '../entries/text.ts';
 import { buildCorpus, documentFeatures, type Corpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
 import { mergeMeta, mergePapers, type CleanPaper } from './merge.ts';
-import { MAP_FILE, STATE_FILE } from './papers-folder.ts';
+import { MAP_FILE, REDIRECTS_FILE, STATE_FILE } from './papers-folder.ts';
+import { redirectsFile, updateRedirects, type GoneEntry, type Redirects } from './redirects.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
 import type { StepTimer } from '../shared/progress.ts';
 
@@ -143,14 +144,19 @@ export interface Previous {
   owned?: ReadonlyMap<string, OwnedParts>;
   /** Earlier entries by slug; their keywords, topics and related lists are kept for unchanged papers. */
   entries?: ReadonlyMap<string, PreviousEntry>;
+  /** Every earlier entry's title and body, by slug, whatever the taxonomy: where a slug that is gone went. */
+  written?: ReadonlyMap<string, GoneEntry>;
+  /** Redirects recorded by earlier runs. */
+  redirects?: Readonly<Redirects>;
 }
 
-/** The content files to write for enriched papers: `<slug>.mdx` → file text, the map, and the state. */
+/** The content files to write for enriched papers: `<slug>.mdx` → file text, the map, the redirects and the state. */
 export function entryFiles(
   papers: readonly EnrichedPaper[],
   owned: ReadonlyMap<string, OwnedParts> = new Map(),
   taxonomy = '',
   memo: Memo = Memo.none(),
+  redirects: Readonly<Redirects> = {},
 ): Map<string, string> {
   const files = new Map(
     papers.map(({ paper, body, rendered }) => {
@@ -177,6 +183,8 @@ export function entryFiles(
       papers.map(({ position }) => position),
     ),
   );
+  const redirectsText = redirectsFile(redirects);
+  if (redirectsText) files.set(REDIRECTS_FILE, redirectsText);
   files.set(STATE_FILE, `${JSON.stringify({ taxonomy }, null, 1)}\n`);
   return files;
 }
@@ -207,6 +215,29 @@ export function papersFolder(
   topics: readonly Topic[],
   { previous = {}, taxonomy = '', time = untimed, memo = Memo.none() }: FolderOptions = {},
 ): Map<string, string> {
-  const enriched = enrichPapers(papers, topics, { pinned: previous.pinned, time, previous: previous.entries, memo });
-  return time('serialize', () => entryFiles(enriched, previous.owned, taxonomy, memo));
+  // Where slugs that are gone now lead, and what their users owned (notes, extra fields, pinned
+  // topics), carried to the paper they lead to when that one has none of its own.
+  const slugs = assignSlugs(papers);
+  const current = new Set(slugs);
+  const gone = new Map([...(previous.written ?? [])].filter(([slug]) => !current.has(slug)));
+  const redirects = updateRedirects(
+    previous.redirects ?? {},
+    gone,
+    papers.map((paper, i) => ({ slug: slugs[i], title: paper.title, abstract: paper.abstract })),
+  );
+  const owned = new Map(previous.owned ?? []);
+  const pinned = new Map(previous.pinned ?? []);
+  for (const [from, to] of Object.entries(redirects)) {
+    const parts = owned.get(from);
+    const target = owned.get(to);
+    if (
+      parts &&
+      (parts.notes.trim() || Object.keys(parts.extra).length) &&
+      !(target && (target.notes.trim() || Object.keys(target.extra).length))
+    )
+      owned.set(to, parts);
+    if (pinned.has(from) && !pinned.has(to)) pinned.set(to, pinned.get(from)!);
+  }
+  const enriched = enrichPapers(papers, topics, { pinned, time, previous: previous.entries, memo });
+  return time('serialize', () => entryFiles(enriched, owned, taxonomy, memo, redirects));
 }

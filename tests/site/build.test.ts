@@ -59,6 +59,29 @@ describe('the built seed site', () => {
     }
   });
 
+  it('gives every paper page a way to the paper itself: links when a source knows it, else searches said to be searches', () => {
+    let searched = 0;
+    for (const paper of papers) {
+      const $ = html(`papers/${paper.slug}`);
+      const section = $('section[aria-labelledby="paper"]');
+      expect(section.find('h2#paper').text(), paper.slug).toBe('Read the paper');
+      expect($('.toc a[href="#paper"], [slot="toc"] a[href="#paper"], a[href="#paper"]').length).toBeGreaterThan(0);
+      const links = section.find('a');
+      expect(links.length, paper.slug).toBeGreaterThan(0);
+      links.each((_, a) => expect($(a).attr('rel')).toBe('noopener noreferrer'));
+      if (paper.arxiv || paper.links.some((l) => l.kind === 'doi')) {
+        expect(section.find('a.link-arxiv, a.link-doi').length, paper.slug).toBeGreaterThan(0);
+      } else {
+        // The seed's pasted digest names no arXiv id: its pages search for the title, and say so.
+        searched++;
+        expect(section.text()).toMatch(/No source of this paper gave its arXiv id or DOI/);
+        expect(links.map((_, a) => $(a).text().trim()).get()).toEqual(['Search arXiv', 'Search Semantic Scholar', 'Search Google Scholar']);
+        for (const href of links.map((_, a) => $(a).attr('href')).get()) expect(new URL(href).search).toContain('q');
+      }
+    }
+    expect(searched).toBe(83);
+  });
+
   it('shows topics, keywords that search, related papers and prev/next on a paper page', () => {
     const paper = papers.find((p) => p.title === 'Tool-Augmented Reward Modeling')!;
     const $ = html(`papers/${paper.slug}`);

@@ -25,7 +25,7 @@ import { acquireLock } from './shared/lock.ts';
 /** What an ingest's result depends on: its code, the content folder, and the options. */
 function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {
   return fingerprint({
-    sources: [...INGEST_CODE, fileURLToPath(import.meta.url), paths.digests, paths.topics],
+    sources: [...INGEST_CODE, fileURLToPath(import.meta.url), paths.digests, paths.topics, paths.resolved],
     trees: [paths.papers],
     values: options,
   });
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
     // since the last run (a digest file, an entry, a paper's text) is taken from the memo.
     const memo = contentMemo(paths);
     const reading = performance.now();
-    const { digests, skipped, topics, previous, taxonomy, errors, existing } = progress.time('read', () =>
+    const { digests, skipped, topics, resolved, previous, taxonomy, errors, existing } = progress.time('read', () =>
       readContent(paths, extra, {
         year,
         lenient: values.lenient,
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 
     // 3. Build every entry in memory, computing only what changed, then 4. write them all or nothing.
-    const papers = progress.time('merge', () => mergePapers(digests));
+    const papers = progress.time('merge', () => mergePapers(digests, resolved));
     // A site too large to keep a memo of (see site/limits.ts) computes everything, as it would with none.
     const work = papers.length > LARGE_SITE_PAPERS ? Memo.none() : memo;
     // Per-paper work the memo lacks (all of it, the first time) is done on every core first.

@@ -12,11 +12,14 @@ import { enrichPapers } from './ingest/pipeline.ts';
 import { formatReport, topicsReport } from './analysis/topics-report.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean' } } });
-const { digests, topics, previous, errors } = readContent(contentPaths());
+const { digests, topics, resolved, previous, errors } = readContent(contentPaths());
 if (errors.length) {
   process.exitCode = reportErrors('topics:report', errors, 'no report');
 } else {
-  const report = topicsReport(enrichPapers(mergePapers(digests), topics, { pinned: previous.pinned, previous: previous.entries }), topics);
+  const report = topicsReport(
+    enrichPapers(mergePapers(digests, resolved), topics, { pinned: previous.pinned, previous: previous.entries }),
+    topics,
+  );
   console.log(formatReport(report));
   if (values.check && report.checks.some((check) => !check.ok)) process.exitCode = 1;
 }

@@ -75,6 +75,8 @@ export interface Progress {
   time: StepTimer;
   /** Time per step so far. */
   steps: Map<string, number>;
+  /** Shows `line` as the progress line (a terminal only), for work not counted in units. */
+  note(line: string): void;
   /** Clears the progress line before other output. */
   clear(): void;
 }
@@ -103,6 +105,7 @@ export function createProgress(command: string, stream: NodeJS.WriteStream = pro
       draw(`${step}…`, true);
       return timed(step, run);
     },
+    note: (line) => draw(line, true),
     clear: () => {
       if (shown) stream.write('\r\x1b[K');
       shown = false;

@@ -24,6 +24,7 @@ import { contentMemo, contentPaths } from './ingest/inputs.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
 import { placeBundle, searchBundle, siteBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
+import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { estimateStore, LARGE_SITE_PAPERS } from './site/limits.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { formatDuration } from './shared/progress.ts';
@@ -63,6 +64,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<number> 
 const steps: string[] = [];
 /** Milliseconds per step, written as JSON to `ABSTRACTA_BUILD_REPORT` when set (for `npm run bench`). */
 const report: Record<string, number> = {};
+
+const urlWarning = siteUrlWarning();
+if (urlWarning) console.warn(`build: warning: ${urlWarning}`);
 
 // 1. Ingest: digests into content/papers (skips itself when nothing changed).
 // Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
@@ -159,6 +163,7 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     for (const part of parts) report[part.step] = part.ms;
     recordFingerprint(last, siteInputs());
     recordFingerprint(lastDist, distState());
+    for (const warning of hostWarnings(siteSize(outDir))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
   } finally {
     rmSync(resolve(timings, '..'), { recursive: true, force: true });
   }

@@ -62,6 +62,8 @@ describe('the scripts/ tree', () => {
     expect(scriptFiles.filter((file) => dirname(file) === 'scripts').sort()).toEqual([
       'scripts/bench.ts',
       'scripts/build.ts',
+      'scripts/daily.ts',
+      'scripts/fetch.ts',
       'scripts/ingest.ts',
       'scripts/topics-report.ts',
       'scripts/topics-suggest.ts',
@@ -81,6 +83,8 @@ describe('the product', () => {
     'astro.config.mjs',
     'scripts/ingest.ts',
     'scripts/build.ts',
+    'scripts/fetch.ts',
+    'scripts/daily.ts',
     'scripts/topics-report.ts',
     'scripts/topics-suggest.ts',
     ...siteFiles,

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentMemo, contentPaths } from './ingest/inputs.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
-import { placeBundle, searchBundle, siteBundle } from './search/bundle.ts';
+import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { estimateStore, LARGE_SITE_PAPERS } from './site/limits.ts';
@@ -120,30 +120,33 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     // large that the two at once would need more memory than either alone (see site/limits.ts), from
     // the built pages once Astro is done.
     const alongside = store.papers <= LARGE_SITE_PAPERS;
-    const makeIndex = async () => {
+    // Places the index in the site and says what it did.
+    const makeIndex = async (): Promise<{ records: number; ms: number; placed: string }> => {
       const indexStarted = performance.now();
       if (!alongside) {
-        const files = await siteBundle(outDir);
-        return { files, records: store.papers, ms: performance.now() - indexStarted };
+        const pages = await indexSiteInPlace(outDir);
+        return { records: pages, ms: performance.now() - indexStarted, placed: 'written in place' };
       }
       const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
       const memo = contentMemo(paths);
       const records = contentRecords(paths.papers, topics, memo);
       memo.save();
-      const files = await searchBundle(records);
-      return { files, records: records.length, ms: performance.now() - indexStarted };
+      const { files } = await searchBundle(records);
+      const ms = performance.now() - indexStarted;
+      await astro;
+      const { written, removed } = placeBundle(files, join(outDir, 'pagefind'));
+      return { records: records.length, ms, placed: `${written} files written, ${removed} removed` };
     };
-    const indexing = alongside ? makeIndex() : undefined;
     const astro = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])], {
       ABSTRACTA_TIMINGS: timings,
       ABSTRACTA_SEARCH_INDEX: 'external',
       ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
     });
+    const indexing = alongside ? makeIndex() : undefined;
     const astroMs = await astro;
     const index = await (indexing ?? makeIndex());
-    const placed = placeBundle(index.files, join(outDir, 'pagefind'));
     console.log(
-      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} ${alongside ? 'beside' : 'after'} Astro; ${placed.written} files written, ${placed.removed} removed`,
+      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} ${alongside ? 'beside' : 'after'} Astro; ${index.placed}`,
     );
     const parts = existsSync(timings)
       ? readFileSync(timings, 'utf8')

@@ -14,36 +14,69 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** The bundle's files (path inside `pagefind/` → bytes) for `records`. */
-export async function searchBundle(records: readonly SearchRecord[]): Promise<Map<string, Uint8Array>> {
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** A bundle: its files (path inside `pagefind/` → bytes), and how many pages it indexes. */
+export interface Bundle {
+  files: Map<string, Uint8Array>;
+  pages: number;
+}
+
+/** Makes a Pagefind index, lets `add` fill it (returning the pages it added), and takes its files. */
+async function bundleOf(add: (index: PagefindIndex) => Promise<number>): Promise<Bundle> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     check('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
-    const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
-    for (const result of added) check('addHTMLFile', result.errors);
+    const pages = await add(index);
     const { files, errors: fileErrors } = await index.getFiles();
     check('getFiles', fileErrors);
-    return new Map(files.map((file) => [file.path.split('\\').join('/'), file.content]));
+    return { files: new Map(files.map((file) => [file.path.split('\\').join('/'), file.content])), pages };
   } finally {
     await pagefind.close();
   }
 }
 
+/** The bundle of `records`. */
+export function searchBundle(records: readonly SearchRecord[]): Promise<Bundle> {
+  return bundleOf(async (index) => {
+    const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
+    for (const result of added) check('addHTMLFile', result.errors);
+    return records.length;
+  });
+}
+
 /**
- * The bundle of the pages of a built site (the pages carrying `data-pagefind-body`), as a plain
- * `astro build` makes it: for a site too large to index beside Astro (see `site/limits.ts`).
+ * The bundle of the pages of a built site (those carrying `data-pagefind-body`): what a plain `astro
+ * build` makes, and `npm run build` for a site too large to index beside Astro (see `site/limits.ts`).
  */
-export async function siteBundle(dist: string): Promise<Map<string, Uint8Array>> {
+export function siteBundle(dist: string): Promise<Bundle> {
+  return bundleOf(async (index) => {
+    const added = await index.addDirectory({ path: dist });
+    check('addDirectory', added.errors);
+    if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${dist}`);
+    return added.page_count;
+  });
+}
+
+/**
+ * Indexes the pages of a built site straight into its `pagefind/` folder (replacing what was there),
+ * without taking the bundle through this process: for a site so large (100,000 papers: a 2 GB bundle)
+ * that holding it here, and passing it between Pagefind and Node, would cost gigabytes of memory.
+ * Returns the pages indexed.
+ */
+export async function indexSiteInPlace(dist: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     check('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
     const added = await index.addDirectory({ path: dist });
     check('addDirectory', added.errors);
-    const { files, errors: fileErrors } = await index.getFiles();
-    check('getFiles', fileErrors);
-    return new Map(files.map((file) => [file.path.split('\\').join('/'), file.content]));
+    if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${dist}`);
+    rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    check('writeFiles', written.errors);
+    return added.page_count;
   } finally {
     await pagefind.close();
   }

@@ -28,7 +28,7 @@ export async function buildDevIndex(contentDir: string): Promise<DevIndex> {
   }
   const papersDir = join(contentDir, 'papers');
   const records = existsSync(papersDir) ? contentRecords(papersDir, topics) : [];
-  return { files: await searchBundle(records), records: records.length };
+  return { files: (await searchBundle(records)).files, records: records.length };
 }
 
 /** The content type a browser needs for each Pagefind file. */

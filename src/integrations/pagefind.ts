@@ -8,13 +8,9 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join, resolve, sep } from 'node:path';
-import * as pagefind from 'pagefind';
+import { placeBundle, siteBundle } from '../../scripts/search/bundle.ts';
 import { buildDevIndex, contentType, type DevIndex } from './dev-search.ts';
 import { recordTiming } from './timings.ts';
-
-function check(step: string, errors: readonly string[]) {
-  if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
-}
 
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -65,20 +61,10 @@ export default function pagefindIntegration(): AstroIntegration {
         if (process.env.ABSTRACTA_SEARCH_INDEX === 'external') return;
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const added = await index.addDirectory({ path: outDir });
-          check('addDirectory', added.errors);
-          if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${outDir}`);
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          check('writeFiles', written.errors);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-          recordTiming('pagefind', performance.now() - started);
-        } finally {
-          await pagefind.close();
-        }
+        const { files, pages } = await siteBundle(outDir);
+        placeBundle(files, join(outDir, 'pagefind'));
+        logger.info(`indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+        recordTiming('pagefind', performance.now() - started);
       },
     },
   };

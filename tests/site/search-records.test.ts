@@ -38,7 +38,7 @@ describe('the search index from content records', () => {
   beforeAll(async () => {
     const topics = parseTopicsFile(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'), 'topics.yaml');
     records = contentRecords(join(ROOT, 'content/papers'), topics);
-    placeBundle(await searchBundle(records), join(work, 'pagefind'));
+    placeBundle((await searchBundle(records)).files, join(work, 'pagefind'));
   });
 
   it('holds every page the built site gives Pagefind, with the same fragment', () => {

@@ -40,7 +40,8 @@ describe('a paper that had two entries', () => {
     const entries = readdirSync(join(content, 'papers')).filter((name) => name.startsWith('hemm'));
     expect(entries).toEqual([`${SLUG}.mdx`]);
     const text = readFileSync(join(content, 'papers', `${SLUG}.mdx`), 'utf8');
-    expect(text).toContain('arxiv: 2407.03418');
+    // YAML quotes the id: unquoted, 2407.03418 would read back as a number.
+    expect(text).toContain('arxiv: "2407.03418"');
     expect(text).toMatch(/source: trending-mar-14\.txt[\s\S]*source: 2024-07-08\.json/);
     expect(text.trimEnd().endsWith('My notes on HEMM.')).toBe(true);
     expect(JSON.parse(readFileSync(join(content, 'papers/_redirects.json'), 'utf8'))).toEqual({ [OLD]: SLUG });

@@ -42,7 +42,7 @@ const BOUNDS: Record<string, string> = {
   noChange:
     'A build is skipped when its inputs are unchanged; when this is missed, something in the content or dist/ changed between the runs.',
   memory: 'Astro keeps every entry and every page route in memory during the build.',
-  huge: 'Astro keeps every entry and route in memory for the whole build, and its heap slows page generation as it grows; the search index is made after Astro at this size so the two do not add up. Astro writes its content store as one string, which V8 caps at 512 MB (about 390 MB here); `npm run build` stops with a message before that. Shards (docs/scaling.md) keep each build far from all of it.',
+  huge: "Ingest alone peaks at 5.9 GB (the forced ingest), so the peak is Astro's step or Pagefind's, which run one after the other at this size (not measured apart; Pagefind's indexing service was seen at 5.4 GB). Astro keeps every entry and route in memory for the whole build, and its heap slows page generation as it grows. Astro writes its content store as one string, which V8 caps at 512 MB (about 390 MB here); `npm run build` stops with a message before that. Shards (docs/scaling.md) keep each build far from all of it.",
   flat: 'Fixed costs (starting Astro, Vite, Pagefind) weigh more on small sites; a growing ratio means something scales worse than linearly.',
   page: 'A page lists a bounded number of other papers (sidebar, related, listings); a growing page means something unbounded crept in.',
 };

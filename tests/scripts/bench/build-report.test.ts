@@ -68,6 +68,8 @@ describe('buildSection', () => {
     expect(text).toContain('![Build time against papers](chart.svg)');
     expect(text).toMatch(/Failed: `100000: Invalid string length`/);
     expect(text).toMatch(/\*\*Missed, and what bounds them\.\*\*/);
-    expect(text).toMatch(/- \*100,000 papers complete under 8 GB\*: the build failed\. Astro keeps every entry and route in memory/);
+    // The missed target is followed by what bounds it (the explanation's text may change).
+    expect(text).toMatch(/- \*100,000 papers complete under 8 GB\*: the build failed\. \S.{40,}/);
+    expect(text).toMatch(/- \*10,000 papers: ingest from a clean state ≤ 6 s\*: 16\.0 s\. \S.{40,}/);
   });
 });

@@ -72,4 +72,54 @@ describe.skipIf(!CHROMIUM)('reading in Chromium', () => {
     expect(await page.locator('button[data-copy="cite-bibtex"]').textContent()).toBe('Copied');
     await context.close();
   });
+
+  it('draws the corpus map with labels clear of every dot and of each other, names the focused dot, and fits a phone', async () => {
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}topics/`);
+    // Rendered boxes, as the browser drew them (the fonts it had), not the layout's own numbers.
+    const drawn = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+      };
+      return {
+        labels: [...document.querySelectorAll('.corpus-map .map-label')].map(box),
+        dots: [...document.querySelectorAll('.corpus-map > svg circle')].map((c) => {
+          const r = c.getBoundingClientRect();
+          return { cx: r.x + r.width / 2, cy: r.y + r.height / 2, r: r.width / 2 };
+        }),
+      };
+    });
+    expect(drawn.labels.length).toBeGreaterThanOrEqual(8);
+    expect(drawn.dots).toHaveLength(83);
+    const overlap = (a: (typeof drawn.labels)[0], b: (typeof drawn.labels)[0]) =>
+      a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+    for (const [i, label] of drawn.labels.entries()) {
+      for (const other of drawn.labels.slice(i + 1)) expect(overlap(label, other)).toBe(false);
+      for (const dot of drawn.dots) {
+        const nx = Math.min(Math.max(dot.cx, label.x), label.right);
+        const ny = Math.min(Math.max(dot.cy, label.y), label.bottom);
+        expect(Math.hypot(dot.cx - nx, dot.cy - ny)).toBeGreaterThanOrEqual(dot.r);
+      }
+    }
+    // Keyboard: Tab onto the first dot shows its title in the line above the map, in place of the hint.
+    const first = page.locator('.corpus-map svg a').first();
+    const title = (await first.getAttribute('aria-label'))!;
+    expect(await page.locator('.map-hint').isVisible()).toBe(true);
+    await first.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(title);
+    expect(await first.locator('.map-name').isVisible()).toBe(true);
+    expect(await first.locator('.map-name').textContent()).toBe(title);
+    expect(await page.locator('.map-hint').isVisible()).toBe(false);
+    // A phone: the whole map within the screen, no 5-pixel labels, the legend as its key.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const svg = await page.locator('.corpus-map > svg').boundingBox();
+    expect(svg!.x).toBeGreaterThanOrEqual(0);
+    expect(svg!.x + svg!.width).toBeLessThanOrEqual(360);
+    expect(await page.locator('.map-label').first().isVisible()).toBe(false);
+    expect(await page.locator('.map-legend li').first().isVisible()).toBe(true);
+    await page.close();
+  });
 });

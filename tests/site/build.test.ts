@@ -132,10 +132,17 @@ describe('the built seed site', () => {
       const paper = papers.find((p) => href === `/papers/${p.slug}/`)!;
       expect(paper, href).toBeDefined();
       expect($(dot).attr('aria-label')).toBe(paper.title);
-      expect($(dot).find('title').text()).toBe(paper.title);
+      // The name line that pointer or focus reveals: the title (shortened only past 120 characters).
+      expect(paper.title.startsWith($(dot).find('text.map-name').text().replace(/…$/, ''))).toBe(true);
       expect($(dot).find('circle').attr('fill')).toMatch(/^#[0-9a-f]{6}$/);
     });
-    expect($('.corpus-map text.map-label').length).toBe(new Set(papers.map((p) => p.topics[0])).size);
+    // A label per topic on the map, and a legend entry per topic with its count of papers.
+    const primaries = new Set(papers.map((p) => p.topics[0]));
+    expect($('.corpus-map text.map-label').length).toBe(primaries.size);
+    const legend = $('.map-legend li')
+      .map((_, li) => `${$(li).find('a').attr('href')} ${$(li).find('.count').text()}`)
+      .get();
+    expect(legend.sort()).toEqual([...primaries].map((id) => `/topics/${id}/ ${papers.filter((p) => p.topics[0] === id).length}`).sort());
   });
 
   it('puts search on every page and links every internal URL to a built file', () => {

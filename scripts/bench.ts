@@ -23,7 +23,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBuild, type BuildCase } from './bench/build.ts';
 import { buildChart, buildSection, mergeBuildResults } from './bench/build-report.ts';
-import { analysisMs, enrichSection, runEnrich, type EnrichResult } from './bench/enrich.ts';
+import { analysisMs, enrichSection, runEnrich, runEnrichReal, type EnrichResult } from './bench/enrich.ts';
 import { reportText, versions } from './bench/report.ts';
 import { kb, pagesSection, runSearch, searchSection, type SearchResult } from './bench/search-case.ts';
 import { runSuggest, suggestSection, type SuggestResult } from './bench/suggest.ts';
@@ -83,6 +83,8 @@ if (values.child?.startsWith('build:')) {
   console.log(JSON.stringify(runSuggest()));
 } else if (values.child?.startsWith('search:')) {
   console.log(JSON.stringify(await runSearch(Number(values.child.slice('search:'.length)))));
+} else if (values.child === 'enrich:real') {
+  console.log(JSON.stringify(runEnrichReal()));
 } else if (values.child) {
   console.log(JSON.stringify(runEnrich(Number(values.child))));
 } else {
@@ -98,10 +100,12 @@ if (values.child?.startsWith('build:')) {
 
   // 2. The analysis steps alone.
   const results: EnrichResult[] = [];
-  for (const size of cases.has('enrich') ? values.sizes.split(',').map(Number) : []) {
-    const result = child<EnrichResult>(['--child', String(size)]);
+  for (const size of cases.has('enrich') ? [...values.sizes.split(','), 'real'] : []) {
+    const result = child<EnrichResult>(['--child', size === 'real' ? 'enrich:real' : size]);
     results.push(result);
-    console.log(`bench enrich ${size}: keywords+topics+related ${(analysisMs(result) / 1000).toFixed(2)} s, peak ${result.maxRssMb} MB`);
+    console.log(
+      `bench enrich ${result.corpus} ${result.papers}: keywords+topics+related ${(analysisMs(result) / 1000).toFixed(2)} s, map ${(result.steps.map / 1000).toFixed(2)} s (silhouette ${result.map.silhouette.toFixed(2)}), peak ${result.maxRssMb} MB`,
+    );
   }
   if (results.length) sections.push(enrichSection(results));
 

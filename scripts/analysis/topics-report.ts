@@ -2,11 +2,16 @@
  * The numbers a reviewer needs to judge topic quality quickly: papers per topic, the papers no term
  * reached (placed by centroid), the largest topic's share, and each paper's best related paper.
  */
+import { layoutCorpusMap, mapFaults, type MapFaults } from '../../src/lib/corpus-map.ts';
 import type { Topic } from '../../src/schemas.ts';
 import type { EnrichedPaper } from '../ingest/pipeline.ts';
+import { silhouette2d } from './map.ts';
 
-/** The seed's quality targets (issue 3): 8–14 topics, every paper filed, no topic over 35%. */
-export const TARGETS = { minTopics: 8, maxTopics: 14, maxShare: 0.35 };
+/**
+ * The quality targets: 8–14 topics, every paper filed, no topic over 35% (issue 3); on the corpus map,
+ * topics apart (silhouette of the positions by primary topic) and labels that hide nothing (issue 15).
+ */
+export const TARGETS = { minTopics: 8, maxTopics: 14, maxShare: 0.35, minSilhouette: 0.35 };
 
 export interface TopicsReport {
   papers: number;
@@ -16,6 +21,8 @@ export interface TopicsReport {
   pinned: number;
   unassigned: string[];
   related: { title: string; related?: string }[];
+  /** The corpus map as `/topics/` draws it: how well it separates topics, and what its labels hide. */
+  map: { silhouette: number; faults: MapFaults };
   /** Each target with whether it is met. */
   checks: { name: string; ok: boolean }[];
 }
@@ -32,6 +39,8 @@ export function topicsReport(papers: readonly EnrichedPaper[], topics: readonly 
   const largest = rows[0] ?? { id: '', primary: 0 };
   const share = papers.length ? largest.primary / papers.length : 0;
   const unassigned = papers.filter(({ paper }) => paper.topics.length === 0).map(({ paper }) => paper.title);
+  const map = mapQuality(papers, topics);
+  const faults = Object.values(map.faults).reduce((sum, n) => sum + n, 0);
   return {
     papers: papers.length,
     topics: rows,
@@ -51,8 +60,33 @@ export function topicsReport(papers: readonly EnrichedPaper[], topics: readonly 
         ok: share <= TARGETS.maxShare,
       },
       { name: `every topic has a paper (${rows.filter((r) => r.all === 0).length} empty)`, ok: rows.every((r) => r.all > 0) },
+      {
+        name: `the map separates topics: silhouette by primary topic at least ${TARGETS.minSilhouette} (${map.silhouette.toFixed(2)})`,
+        ok: map.silhouette >= TARGETS.minSilhouette,
+      },
+      {
+        name: `the map's labels hide nothing (${map.faults.labelsOverlapping} over labels, ${map.faults.dotsCovered} dots covered, ${map.faults.leadersThroughLabels} leaders through labels)`,
+        ok: faults === 0,
+      },
     ],
+    map,
   };
+}
+
+/** The silhouette of the map positions by primary topic, and the faults of the map `/topics/` draws. */
+export function mapQuality(papers: readonly EnrichedPaper[], topics: readonly Topic[]): TopicsReport['map'] {
+  const filed = papers.filter(({ paper }) => paper.topics.length > 0);
+  const ids = topics.map((topic) => topic.id);
+  const silhouette = silhouette2d(
+    filed.map(({ position }) => position),
+    filed.map(({ paper }) => ids.indexOf(paper.topics[0])),
+  );
+  const layout = layoutCorpusMap(
+    papers.map(({ paper, position: [x, y] }) => ({ id: paper.slug, x, y })),
+    new Map(papers.map(({ paper }) => [paper.slug, paper])),
+    topics,
+  );
+  return { silhouette, faults: mapFaults(layout) };
 }
 
 /** The report as text for the terminal. */

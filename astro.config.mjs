@@ -5,7 +5,9 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { EXTERNAL_LINK_OPTIONS } from './scripts/entries/mdx.ts';
+import { rehypeMathml } from './scripts/entries/math.ts';
 import keepDist from './src/integrations/keep-dist.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import timings from './src/integrations/timings.ts';
@@ -49,10 +51,11 @@ export default defineConfig({
   markdown: {
     // Abstracts are rendered exactly as written: GFM from remark-gfm (passed here, not the built-in
     // switch, so there is one copy of it) and no SmartyPants rewriting of quotes and dashes.
-    // External links get the same rel as in bodies rendered by the paper loader (see `inertHtml`).
+    // External links get the same rel, and `$…$` TeX the same sanitized MathML, as in bodies rendered
+    // by the paper loader (see `inertHtml`). In notes, write `\$` for a dollar sign.
     processor: unified({
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeExternalLinks, EXTERNAL_LINK_OPTIONS]],
+      remarkPlugins: [remarkGfm, remarkMath],
+      rehypePlugins: [[rehypeExternalLinks, EXTERNAL_LINK_OPTIONS], rehypeMathml],
       gfm: false,
       smartypants: false,
     }),

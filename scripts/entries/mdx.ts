@@ -2,28 +2,32 @@
  * Turns untrusted abstract text into an MDX body that can only ever render as that text.
  *
  * MDX runs `{expressions}`, JSX and `import`/`export` lines as code at build time, so the body is
- * never built by string concatenation: it is an mdast tree (text and link nodes only) serialized by
+ * never built by string concatenation: it is an mdast tree (text, link and math nodes only) serialized by
  * `mdast-util-to-markdown` with the MDX and GFM extensions, which escape `{`, `<`, `*`, `_` and the
  * rest. Two guards close what the serializer leaves open:
  * - it does not escape a line that starts with `export` or `import` (MDX's ESM syntax), so extra
  *   `unsafe` patterns make it write the first letter as a character reference;
- * - every result is parsed back with the MDX parser and must contain nothing but paragraphs, text and
- *   links whose text equals the input; anything else is a bug and stops the ingest.
+ * - every result is parsed back with the MDX parser and must contain nothing but paragraphs, text,
+ *   links and math whose text equals the input; anything else is a bug and stops the ingest.
+ * Math is TeX as text in the tree; `math.ts` decides what counts as math and renders it to MathML.
  */
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Link as MdastLink, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Link as MdastLink, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown, mathToMarkdown, type InlineMath, type Math } from 'mdast-util-math';
 import { mdxFromMarkdown, mdxToMarkdown } from 'mdast-util-mdx';
 import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import rehypeExternalLinks, { type Options as RehypeExternalLinksOptions } from 'rehype-external-links';
 import { NOTES_MARKER } from './entry.ts';
 import { findLinks } from './links.ts';
+import { findMath, readableTex, rehypeMathml } from './math.ts';
 
 /** MDX reads a line starting with `export`/`import` as JavaScript; escape the keyword's first letter. */
 const ESM_UNSAFE: Unsafe[] = [
@@ -31,8 +35,8 @@ const ESM_UNSAFE: Unsafe[] = [
   { character: 'i', atBreak: true, after: 'mport\\b' },
 ];
 
-/** The only node types an abstract body may contain once parsed back. */
-const ALLOWED_TYPES = new Set(['root', 'paragraph', 'text', 'link']);
+/** The only node types an abstract body may contain once parsed back (math holds TeX as text, see `math.ts`). */
+const ALLOWED_TYPES = new Set(['root', 'paragraph', 'text', 'link', 'inlineMath', 'math']);
 
 /** The type of the first node in `tree` that an abstract body may not contain, if any. */
 function disallowedNode(tree: Root): string | undefined {
@@ -45,8 +49,21 @@ function disallowedNode(tree: Root): string | undefined {
   return undefined;
 }
 
-/** Paragraph content for `text`: plain text, with every http(s) URL as a link to itself. */
+/** Paragraph content for `text`: plain text, TeX as math (see `findMath`), every http(s) URL as a link to itself. */
 export function phrasing(text: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let position = 0;
+  for (const span of findMath(text)) {
+    nodes.push(...linked(text.slice(position, span.start)));
+    nodes.push({ type: 'inlineMath', value: span.tex } satisfies InlineMath);
+    position = span.end;
+  }
+  nodes.push(...linked(text.slice(position)));
+  return nodes;
+}
+
+/** Text with every http(s) URL as a link to itself. */
+function linked(text: string): PhrasingContent[] {
   const nodes: PhrasingContent[] = [];
   let position = 0;
   for (const link of findLinks(text)) {
@@ -59,14 +76,21 @@ export function phrasing(text: string): PhrasingContent[] {
   return nodes;
 }
 
-/** The mdast tree of an abstract: one paragraph per paragraph of text (split on blank lines). */
+/**
+ * The mdast tree of an abstract: one paragraph per paragraph of text (split on blank lines); a
+ * paragraph that is one `$$…$$` span is display math.
+ */
 export function abstractTree(text: string): Root {
-  const paragraphs: Paragraph[] = text
+  const blocks: (Paragraph | Math)[] = text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)
-    .map((paragraph) => ({ type: 'paragraph', children: phrasing(paragraph) }));
-  return { type: 'root', children: paragraphs };
+    .map((paragraph) => {
+      const [only] = findMath(paragraph);
+      if (only?.display && only.start === 0 && only.end === paragraph.length) return { type: 'math', value: only.tex.trim() };
+      return { type: 'paragraph', children: phrasing(paragraph) };
+    });
+  return { type: 'root', children: blocks };
 }
 
 /** Serializes an abstract to an inert MDX body; throws if the result would not read back as the same text. */
@@ -88,7 +112,7 @@ export interface RenderedAbstract {
  */
 export function renderAbstract(text: string): RenderedAbstract {
   const tree = abstractTree(text);
-  const mdx = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: ESM_UNSAFE }] });
+  const mdx = toMarkdown(tree, { extensions: [mdxToMarkdown(), gfmToMarkdown(), mathToMarkdown(), { unsafe: ESM_UNSAFE }] });
   const parsed = assertInert(mdx, tree);
   return { mdx, ...htmlOf(parsed) };
 }
@@ -105,11 +129,11 @@ export function assertInert(mdx: string, expected: Root): Root {
   return parsed;
 }
 
-/** Parses MDX the way `@mdx-js/mdx` does (micromark with the MDX.js and GFM extensions). */
+/** Parses MDX the way the site's MDX does (micromark with the MDX.js, GFM and math extensions: remark-gfm and remark-math). */
 export function parseMdx(mdx: string): Root {
   return fromMarkdown(mdx, {
-    extensions: [mdxjs(), gfm()],
-    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()],
+    extensions: [mdxjs(), gfm(), math()],
+    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()],
   });
 }
 
@@ -120,13 +144,25 @@ export function parseMdx(mdx: string): Root {
  * over every page of a large site; tests hold the two parsers to the same text on hostile input.
  */
 export function abstractText(body: string): string {
-  return toString(fromMarkdown(body.split(NOTES_MARKER)[0]));
+  return plainText(fromMarkdown(body.split(NOTES_MARKER)[0], { extensions: [math()], mdastExtensions: [mathFromMarkdown()] }));
+}
+
+/** The text of a tree, with math in its readable form (`O(n log n)`, not `\mathcal{O}(n \log n)`). */
+function plainText(tree: Root): string {
+  const readable = (node: Root | RootContent): RootContent | Root =>
+    node.type === 'inlineMath' || node.type === 'math'
+      ? { type: 'text', value: readableTex(node.value) }
+      : 'children' in node
+        ? ({ ...node, children: node.children.map(readable) } as Root)
+        : node;
+  return toString(readable(tree));
 }
 
 /** What external links in an abstract carry: no `window.opener`, no referrer sent to other sites. */
 export const EXTERNAL_LINK_OPTIONS: RehypeExternalLinksOptions = { rel: ['noopener', 'noreferrer'] };
 
 const externalLinks = rehypeExternalLinks(EXTERNAL_LINK_OPTIONS);
+const mathml = rehypeMathml();
 
 /**
  * An entry body as HTML without compiling it as MDX, when that gives the same page: the abstract part
@@ -149,7 +185,8 @@ export function inertHtml(body: string): { html: string; text: string } | undefi
 function htmlOf(tree: Root): { html: string; text: string } {
   const hast = toHast(tree);
   externalLinks(hast as HastRoot);
-  return { html: toHtml(hast), text: toString(tree) };
+  mathml(hast as HastRoot);
+  return { html: toHtml(hast), text: plainText(tree) };
 }
 
 /**

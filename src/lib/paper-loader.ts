@@ -23,7 +23,7 @@ import { memoKey } from '../../scripts/shared/memo.ts';
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an
  * older renderer is not reused.
  */
-const RENDERER_VERSION = 'inert-html-2';
+const RENDERER_VERSION = 'inert-html-3';
 
 /** Files read at once: enough to keep the disk busy without opening 100,000 files together. */
 const READ_BATCH = 256;

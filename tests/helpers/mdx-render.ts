@@ -4,6 +4,8 @@
  */
 import { evaluate } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { rehypeMathml } from '../../scripts/entries/math.ts';
 
 interface Element {
   type: unknown;
@@ -30,11 +32,18 @@ export function elementsOf(node: unknown, tag: string): Element[] {
 }
 
 /**
- * Evaluates `mdx` with remark-gfm, as the site compiles it, and returns the rendered tree (with no
- * components: plain HTML tags as strings).
+ * Evaluates `mdx` with remark-gfm, remark-math and the MathML step, as the site compiles it, and
+ * returns the rendered tree (with no components: plain HTML tags as strings).
  */
 export async function renderMdx(mdx: string): Promise<unknown> {
-  const { default: Content } = await evaluate(mdx, { Fragment, jsx, jsxs: jsx, development: false, remarkPlugins: [remarkGfm] } as never);
+  const { default: Content } = await evaluate(mdx, {
+    Fragment,
+    jsx,
+    jsxs: jsx,
+    development: false,
+    remarkPlugins: [remarkGfm, remarkMath],
+    rehypePlugins: [rehypeMathml],
+  } as never);
   return (Content as (props: object) => unknown)({});
 }
 

@@ -11,6 +11,7 @@ import type { Topic } from '../../src/schemas.ts';
 import { compileTerms, termScores, type CompiledTerm } from '../analysis/assign-topics.ts';
 import { documentFeatures, type Document, type DocumentFeatures } from '../analysis/vectors.ts';
 import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
+import { readableMath } from '../entries/math.ts';
 import { memoKey, type Memo } from '../shared/memo.ts';
 
 /** Memo spaces of the per-paper work. */
@@ -35,7 +36,12 @@ export interface PaperWork {
 
 /** All of one paper's work. */
 export function paperWork(paper: Document, compiled: readonly (readonly CompiledTerm[])[]): PaperWork {
-  return { mdx: renderAbstract(paper.abstract), features: documentFeatures(paper), scores: termScores(paper, compiled) };
+  return { mdx: renderAbstract(paper.abstract), features: featuresOf(paper), scores: termScores(paper, compiled) };
+}
+
+/** A paper's text features, its TeX read as words (`\mathcal{O}` gives no `mathcal` keyword). */
+export function featuresOf(paper: Document): DocumentFeatures {
+  return documentFeatures({ ...paper, abstract: readableMath(paper.abstract) });
 }
 
 /** Below this many papers to do, threads cost more than they save. */

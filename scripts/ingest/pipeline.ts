@@ -11,11 +11,11 @@ import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
 import { SEARCH_ENTRIES } from '../search/records.ts';
-import { FEATURES, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys } from './paper-work.ts';
+import { FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys } from './paper-work.ts';
 import { updateRelated } from '../analysis/related.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';
 import { countWords, firstSentence } from '../entries/text.ts';
-import { buildCorpus, documentFeatures, type Corpus } from '../analysis/vectors.ts';
+import { buildCorpus, type Corpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
 import { mergeMeta, mergePapers, type CleanPaper } from './merge.ts';
 import { MAP_FILE, REDIRECTS_FILE, STATE_FILE } from './papers-folder.ts';
@@ -82,7 +82,7 @@ export function enrichPapers(
   // The corpus is built the first time a step needs it: when nothing changed, none does.
   let built: Corpus | undefined;
   const corpus = () =>
-    (built ??= time('vectors', () => buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => documentFeatures(doc)))));
+    (built ??= time('vectors', () => buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => featuresOf(doc)))));
 
   const assigned = time('topics', () =>
     assignTopics(papers, corpus, topics, {

@@ -16,6 +16,7 @@ import { urlHelpers } from '../../src/lib/url.ts';
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { NOTES_MARKER } from '../entries/entry.ts';
 import { inertHtml, notesText } from '../entries/mdx.ts';
+import { mathAsText } from '../entries/math.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
 
 /** What the search record of a paper needs from its entry. */
@@ -66,7 +67,8 @@ export function contentRecords(papersDir: string, topics: readonly Topic[], memo
   return [
     ...entries.map(({ paper, html, text }) => ({
       url: pageUrl('papers', paper.slug),
-      html: paperRecordHtml(paper as Paper, html, text, topicTitle),
+      // Math is indexed as its readable form, so results quote `O(n log n)`, not the symbols run together.
+      html: paperRecordHtml(paper as Paper, mathAsText(html), text, topicTitle),
     })),
     ...topics.map((topic) => ({ url: pageUrl('topics', topic.id), html: topicRecordHtml(topic, counts.get(topic.id) ?? 0) })),
   ].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

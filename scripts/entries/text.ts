@@ -25,3 +25,12 @@ export function countWords(text: string): number {
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
+export function normalizeTitle(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
+}

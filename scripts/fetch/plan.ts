@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeTitle, sameAbstract, identityOf, type CleanPaper } from '../ingest/merge.ts';
+import { normalizeTitle } from '../entries/text.ts';
+import { sameAbstract, identityOf, type CleanPaper } from '../ingest/merge.ts';
 import type { Resolved } from '../ingest/resolved.ts';
 import { getText, type HttpOptions } from './http.ts';
 import { arxivUrl, checkArxiv, checkHfDay, fileNames, hfDayUrl, titleSearch } from './sources.ts';

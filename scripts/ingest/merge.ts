@@ -7,7 +7,7 @@ import { digestKey } from '../../src/lib/papers.ts';
 import type { Paper } from '../../src/schemas.ts';
 import { cleanText } from '../entries/cleanup.ts';
 import { shortHash } from '../entries/slug.ts';
-import { normalizeSpace } from '../entries/text.ts';
+import { normalizeSpace, normalizeTitle } from '../entries/text.ts';
 import { arxivLinks } from './formats/arxiv.ts';
 import type { ParsedDigest, RawPaper } from './formats/digest.ts';
 
@@ -45,15 +45,6 @@ export function mergeMeta(into: CleanPaper['meta'], from: CleanPaper['meta']): C
     upvotes: into.upvotes === undefined && from.upvotes === undefined ? undefined : Math.max(into.upvotes ?? 0, from.upvotes ?? 0),
     links,
   };
-}
-
-/** Title identity: Unicode-normalized, case-folded, punctuation and spacing ignored. */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
 }
 
 /** Digests oldest first (by date when known, then file name), so ranks and first appearances are stable. */

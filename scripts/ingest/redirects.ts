@@ -9,7 +9,8 @@
  * a chain when the target moved again), and dropped when their old slug is a page again.
  */
 import { abstractText } from '../entries/mdx.ts';
-import { normalizeTitle, sameAbstract } from './merge.ts';
+import { normalizeTitle } from '../entries/text.ts';
+import { sameAbstract } from './merge.ts';
 
 /** Old slug → the slug of the paper it is now. */
 export type Redirects = Record<string, string>;

@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { abstractText } from '../../scripts/entries/mdx.ts';
 import { digestKey } from '../../src/lib/papers.ts';
 import { filesIn } from '../../scripts/ingest/inputs.ts';
-import { normalizeTitle, sameAbstract } from '../../scripts/ingest/merge.ts';
+import { normalizeTitle } from '../../scripts/entries/text.ts';
+import { sameAbstract } from '../../scripts/ingest/merge.ts';
 import { copyContent, fingerprint, ingest } from '../helpers/content.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePapers, normalizeTitle, sameAbstract } from '../../../scripts/ingest/merge.ts';
+import { mergePapers, sameAbstract } from '../../../scripts/ingest/merge.ts';
 
 describe('mergePapers', () => {
   const digest = (source: string, date: string, papers: [string, string][]) => ({
@@ -21,10 +21,6 @@ describe('mergePapers', () => {
       { source: 'a.txt', date: '03-14', rank: 1 },
       { source: 'b.txt', date: '03-15', rank: 1 },
     ]);
-  });
-
-  it('normalizes titles for identity', () => {
-    expect(normalizeTitle('ＳＡＭＥ — Title!')).toBe(normalizeTitle('same title'));
   });
 });
 

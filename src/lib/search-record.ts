@@ -10,6 +10,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Paper, Topic } from '../schemas.ts';
 import { formatDigestDate } from './dates.ts';
+import { paperKeys } from './reading-list-entry.ts';
 import { spacedWords } from './segment.ts';
 
 /** A page to index: its URL and an HTML document Pagefind reads as it would read the page. */
@@ -39,6 +40,7 @@ export function paperRecordHtml(
     ...(paper.authors?.length ? [h('p', { dir: 'auto' }, paper.authors.join(', '))] : []),
     h('p', { dataPagefindIgnore: '' }, [
       h('span', { hidden: true, dataPagefindMeta: 'topics' }, paper.topics.map(topicTitle).join(' · ')),
+      h('span', { hidden: true, dataPagefindMeta: 'keys' }, JSON.stringify(paperKeys(paper))),
       ...dated.map((d) => h('span', { hidden: true, dataPagefindFilter: 'date' }, formatDigestDate(d.date!))),
       ...(paper.authors ?? []).map((author) => h('span', { hidden: true, dataPagefindFilter: 'author' }, author)),
       ...(dated.length ? [h('span', { dataPagefindMeta: `date:${dated[0].date}` })] : []),

@@ -3,10 +3,24 @@
  * the reader types, renders results (title, topic chips, highlighted excerpt) and topic filters with
  * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
  */
+import { isSaved, togglePaper } from '../../lib/reading-list.ts';
 import { pagefindFilters, readSearchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
 import { spacedWords } from '../../lib/segment.ts';
 import { excerptNodes } from './excerpt.ts';
 import { loadPagefind, type PagefindResponse } from './pagefind.ts';
+import { readList, writeList } from '../reading-list.ts';
+
+type ResultData = Awaited<ReturnType<PagefindResponse['results'][number]['data']>>;
+
+/** A result's reading-list keys (the `keys` meta of paper pages); none for topic pages. */
+function keysOf(item: ResultData): string[] {
+  try {
+    const keys: unknown = JSON.parse(item.meta.keys ?? '[]');
+    return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 /** What Pagefind is asked: the query, with words of unspaced scripts spaced out as the index has them. */
 function searchTerm(query: string): string | null {
@@ -56,6 +70,14 @@ export class SearchController {
     this.share = panel.querySelector('[data-search-share]');
     this.input.addEventListener('input', () => this.update({ ...this.state, query: this.input.value }));
     this.input.addEventListener('keydown', (event) => this.onKey(event));
+    // The star in a result saves it instead of opening it.
+    this.results.addEventListener('click', (event) => {
+      const star = (event.target as Element).closest('.result-save');
+      const option = star?.closest<HTMLAnchorElement>('[role="option"]');
+      if (!option) return;
+      event.preventDefault();
+      this.toggleSaved(option);
+    });
     this.results.addEventListener('mousemove', (event) => {
       const option = (event.target as Element).closest<HTMLAnchorElement>('[role="option"]');
       if (option) this.setActive(this.optionElements.indexOf(option));
@@ -122,7 +144,7 @@ export class SearchController {
     }
   }
 
-  private renderResults(items: Awaited<ReturnType<PagefindResponse['results'][number]['data']>>[]) {
+  private renderResults(items: ResultData[]) {
     const prefix = this.results.id;
     // Each result is a link with the option role (allowed on <a href>), so the listbox holds no
     // interactive element nested in another, and middle-click still opens a result in a new tab.
@@ -156,12 +178,56 @@ export class SearchController {
         excerpt.className = 'result-excerpt';
         excerpt.append(excerptNodes(item.excerpt));
         option.append(excerpt);
+        // A paper can be saved to the reading list: Shift+Enter, or a click on its star (a mark inside
+        // the option, not a button: a listbox option may hold no control of its own).
+        const keys = keysOf(item);
+        if (keys.length) {
+          option.dataset.save = JSON.stringify({
+            keys,
+            // The page itself, without the highlight of this search.
+            url: new URL(item.url, location.href).pathname,
+            title: item.meta.title ?? item.url,
+            topics,
+            ...(item.filters.date?.[0] ? { date: item.filters.date[0] } : {}),
+          });
+          const star = document.createElement('span');
+          star.className = 'result-save';
+          star.setAttribute('aria-hidden', 'true');
+          star.title = 'Save to your reading list (Shift+Enter)';
+          const state = document.createElement('span');
+          state.className = 'visually-hidden result-saved-state';
+          option.prepend(star);
+          option.append(state);
+          this.showSaved(option, isSaved(readList(), keys));
+        }
         row.append(option);
         return row;
       }),
     );
     this.input.setAttribute('aria-expanded', String(items.length > 0));
     this.setActive(items.length ? 0 : -1);
+  }
+
+  /** Marks a result as saved or not: a filled star, and "saved" in its accessible name. */
+  private showSaved(option: HTMLElement, saved: boolean) {
+    const star = option.querySelector('.result-save')!;
+    star.textContent = saved ? '★' : '☆';
+    star.classList.toggle('saved', saved);
+    option.querySelector('.result-saved-state')!.textContent = saved ? ' (saved)' : '';
+  }
+
+  /** Saves the paper of a result to the reading list, or removes it, and says so. */
+  private toggleSaved(option: HTMLAnchorElement) {
+    if (!option.dataset.save) return;
+    const paper = { ...(JSON.parse(option.dataset.save) as Parameters<typeof togglePaper>[1]), savedAt: Date.now() };
+    const next = togglePaper(readList(), paper);
+    if (!writeList(next)) {
+      this.status.textContent = 'Your browser does not let this site keep a reading list.';
+      return;
+    }
+    const saved = isSaved(next, paper.keys);
+    this.showSaved(option, saved);
+    this.status.textContent = `${saved ? 'Saved' : 'Removed'} “${paper.title}” ${saved ? 'to' : 'from'} your reading list.`;
   }
 
   private renderFilters(counts: Record<string, Record<string, number>>) {
@@ -219,7 +285,8 @@ export class SearchController {
       const link = this.optionElements[Math.max(this.active, 0)];
       if (!link) return;
       event.preventDefault();
-      location.assign(link.href);
+      if (event.shiftKey) this.toggleSaved(link);
+      else location.assign(link.href);
     }
   }
 

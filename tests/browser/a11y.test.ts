@@ -1,6 +1,6 @@
 /**
  * Accessibility in Chromium with axe-core: no serious or critical violation on the main kinds of
- * page, with the search dialog open, and on the 404 page, in the light and the dark theme.
+ * page, with the search dialog open, on the 404 page and on the reading list, in the light and the dark theme.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -44,6 +44,7 @@ const PAGES = [
   'papers/',
   'search/?q=reward',
   'no-such-page/',
+  'reading-list/',
 ];
 
 describe.skipIf(!CHROMIUM)('accessibility (axe-core)', () => {
@@ -54,6 +55,10 @@ describe.skipIf(!CHROMIUM)('accessibility (axe-core)', () => {
     it(`has no serious or critical violations in the ${theme} theme`, async () => {
       const page = await chromium.browser.newPage({ colorScheme: theme });
       const problems: string[] = [];
+      // One paper saved, so the reading list page lists it.
+      await page.goto(`${server.url}papers/tool-augmented-reward-modeling/`);
+      await page.locator('button[data-save]').click();
+      await page.locator('button[data-save][aria-pressed="true"]').waitFor();
       for (const path of PAGES) {
         // The static server has no 404 fallback: load the built 404 page itself.
         await page.goto(path === 'no-such-page/' ? `${server.url}404.html` : `${server.url}${path}`);

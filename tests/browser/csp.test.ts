@@ -21,7 +21,7 @@ describe.skipIf(!CHROMIUM)('the site under its strict Content-Security-Policy', 
     expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'|\*/);
   });
 
-  it('loads pages, opens search, finds, highlights and switches theme without a violation', async () => {
+  it('loads pages, opens search, finds, highlights, switches theme and keeps a reading list without a violation', async () => {
     const page = await chromium.browser.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
@@ -43,6 +43,18 @@ describe.skipIf(!CHROMIUM)('the site under its strict Content-Security-Policy', 
     await page.keyboard.press('Enter');
     await page.locator('article mark.pagefind-highlight').first().waitFor();
     await page.locator('[data-theme-toggle]').click();
+    // The reading list: save from the page and from search, list (fetching the search one's page), download.
+    await page.locator('button[data-save]').click();
+    await page.locator('button[data-save][aria-pressed="true"]').waitFor();
+    await page.keyboard.press('Control+k');
+    await page.locator('.search-dialog input[type="search"]').fill('reward model');
+    await page.locator('.search-dialog [role="option"] .result-save').nth(1).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+Enter');
+    await page.goto(`${server.url}reading-list/`);
+    await page.locator('[data-reading][data-ready]').waitFor({ state: 'attached' });
+    await page.locator('[data-export="bibtex"]').click();
+    expect(await page.locator('[data-reading-list] > li').count()).toBe(2);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,8 @@
  * site works at a domain root and under any sub-path (`BASE_PATH`) alike; nothing else joins paths.
  */
 
+import { searchState, writeSearchState } from './search-state.ts';
+
 /** `BASE_PATH` as Astro's `base`: leading and trailing slash, `/` when unset. */
 export function normalizeBase(base: string | undefined): string {
   const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
@@ -26,7 +28,11 @@ export function urlHelpers(base: string) {
     },
     /** The search page with a query: `searchUrl('reward model')` → `/base/search/?q=reward+model`. */
     searchUrl(query: string): string {
-      return `${root}search/?${new URLSearchParams({ q: query })}`;
+      return `${root}search/?${writeSearchState(searchState({ query }))}`;
+    },
+    /** The search page filtered to an author's papers: `authorUrl('Ada Lovelace')` → `/base/search/?author=Ada+Lovelace`. */
+    authorUrl(name: string): string {
+      return `${root}search/?${writeSearchState(searchState({ authors: [name] }))}`;
     },
     /** A file: `assetUrl('pagefind/pagefind.js')` → `/base/pagefind/pagefind.js`. */
     assetUrl(...segments: string[]): string {
@@ -40,3 +46,4 @@ const helpers = urlHelpers(import.meta.env?.BASE_URL ?? '/');
 export const pageUrl = helpers.pageUrl;
 export const assetUrl = helpers.assetUrl;
 export const searchUrl = helpers.searchUrl;
+export const authorUrl = helpers.authorUrl;

@@ -43,6 +43,7 @@ const PAGES = [
   'papers/tool-augmented-reward-modeling/',
   'papers/',
   'search/?q=reward',
+  'search/?q=reward&author=Ada+Lovelace',
   'no-such-page/',
   'reading-list/',
 ];

@@ -5,7 +5,7 @@
  * and WebAssembly) is loaded the first time search is opened. It also runs the page's other small
  * controls: the theme switch, the topics drawer and copy buttons (see `page-controls.ts`).
  */
-import { HIGHLIGHT_PARAM } from '../../lib/search-state.ts';
+import { HIGHLIGHT_PARAM, searchState } from '../../lib/search-state.ts';
 import type { SearchController } from './controller.ts';
 
 /** Typing a `/` into a field must type a `/`, not open search. */
@@ -43,7 +43,7 @@ export function bootSearch(root: HTMLElement): void {
     );
     const search = await controller;
     // Catch up with whatever was typed while the controller loaded.
-    if (first) await search.update({ query: input.value, topics: [] });
+    if (first) await search.update(searchState({ query: input.value }));
   };
 
   button.addEventListener('click', () => void open());

@@ -4,7 +4,7 @@
  * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
  */
 import { isSaved, togglePaper } from '../../lib/reading-list.ts';
-import { pagefindFilters, readSearchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
+import { pagefindFilters, readSearchState, searchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
 import { spacedWords } from '../../lib/segment.ts';
 import { excerptNodes } from './excerpt.ts';
 import { loadPagefind, type PagefindResponse } from './pagefind.ts';
@@ -50,9 +50,11 @@ export class SearchController {
   private readonly results: HTMLElement;
   private readonly filterBox: HTMLElement;
   private readonly filterList: HTMLElement;
+  /** The author filters in force, each a button that removes it. */
+  private readonly activeFilters: HTMLElement;
   private readonly share: HTMLAnchorElement | null;
   private readonly options: SearchOptions;
-  private state: SearchState = { query: '', topics: [] };
+  private state: SearchState = searchState();
   private active = -1;
   private sequence = 0;
   /** Whether Pagefind has loaded the topic filter, so searches can count results per topic. */
@@ -67,6 +69,7 @@ export class SearchController {
     this.results = panel.querySelector('[data-search-results]')!;
     this.filterBox = panel.querySelector('[data-search-filters]')!;
     this.filterList = panel.querySelector('[data-filter-list]')!;
+    this.activeFilters = panel.querySelector('[data-search-active]')!;
     this.share = panel.querySelector('[data-search-share]');
     this.input.addEventListener('input', () => this.update({ ...this.state, query: this.input.value }));
     this.input.addEventListener('keydown', (event) => this.onKey(event));
@@ -105,8 +108,9 @@ export class SearchController {
 
   private async search(run: number): Promise<void> {
     const pagefind = await loadPagefind(this.options.bundle, this.options.base, this.options.merge);
-    const { query, topics } = this.state;
-    if (!query.trim() && !topics.length) {
+    const { query, topics, authors } = this.state;
+    this.renderActive();
+    if (!query.trim() && !topics.length && !authors.length) {
       if (run !== this.sequence) return;
       this.renderResults([]);
       this.status.textContent = 'Type to search titles, abstracts and keywords.';
@@ -117,7 +121,8 @@ export class SearchController {
     // topic without narrowing them. The first search skips that, so its results arrive sooner; the
     // counts follow right after.
     const counting = this.countsLoaded || topics.length > 0;
-    const filters = topics.length ? pagefindFilters(this.state) : counting ? { topic: { none: [] } } : {};
+    const countTopics = { topic: { none: [] as string[] } };
+    const filters = { ...(counting ? countTopics : {}), ...pagefindFilters(this.state) };
     const term = searchTerm(query);
     const response = (await pagefind.search(term, { filters })) as PagefindResponse;
     // A newer search has started: do not fetch result data that nobody will see.
@@ -126,7 +131,13 @@ export class SearchController {
     if (run !== this.sequence) return;
     this.renderResults(data);
     const total = response.results.length;
-    const label = query.trim() ? `for “${query.trim()}”` : 'in the chosen topics';
+    const label = [
+      query.trim() && `for “${query.trim()}”`,
+      authors.length && `by ${authors.join(' or ')}`,
+      !query.trim() && !authors.length && 'in the chosen topics',
+    ]
+      .filter(Boolean)
+      .join(' ');
     this.status.textContent = total
       ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
       : `No results ${label}`;
@@ -138,10 +149,37 @@ export class SearchController {
       await new Promise((resolve) =>
         'requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 300 }) : setTimeout(resolve, 50),
       );
-      const counted = (await pagefind.search(term, { filters: { topic: { none: [] } } })) as PagefindResponse;
+      const counted = (await pagefind.search(term, {
+        filters: { ...pagefindFilters({ ...this.state, topics: [] }), ...countTopics },
+      })) as PagefindResponse;
       this.countsLoaded = true;
       if (run === this.sequence) this.renderFilters(counted.totalFilters);
     }
+  }
+
+  /** The author filters in force, each a button that removes it (an author comes from a link on a paper page). */
+  private renderActive() {
+    const { authors } = this.state;
+    this.activeFilters.hidden = authors.length === 0;
+    this.activeFilters.replaceChildren(
+      ...authors.map((author) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'active-filter';
+        button.setAttribute('aria-label', `Remove filter: papers by ${author}`);
+        const name = document.createElement('span');
+        name.textContent = `Papers by ${author}`;
+        const cross = document.createElement('span');
+        cross.setAttribute('aria-hidden', 'true');
+        cross.textContent = '×';
+        button.append(name, cross);
+        button.addEventListener('click', () => {
+          void this.update({ ...this.state, authors: this.state.authors.filter((a) => a !== author) });
+          this.input.focus();
+        });
+        return button;
+      }),
+    );
   }
 
   private renderResults(items: ResultData[]) {
@@ -173,6 +211,13 @@ export class SearchController {
             chips.append(chip);
           }
           option.append(chips);
+        }
+        const authors = item.filters.author ?? [];
+        if (authors.length) {
+          const names = document.createElement('span');
+          names.className = 'result-authors';
+          names.textContent = authors.length > 3 ? `${authors.slice(0, 3).join(', ')} et al.` : authors.join(', ');
+          option.append(names);
         }
         const excerpt = document.createElement('span');
         excerpt.className = 'result-excerpt';

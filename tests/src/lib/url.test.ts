@@ -21,8 +21,9 @@ describe('urlHelpers', () => {
     ['/deep/sub/', '/deep/sub/', '/deep/sub/papers/a-b/', '/deep/sub/pagefind/pagefind.js', '/deep/sub/search/?q=reward+model'],
     ['/deep/sub', '/deep/sub/', '/deep/sub/papers/a-b/', '/deep/sub/pagefind/pagefind.js', '/deep/sub/search/?q=reward+model'],
   ])('base %j', (base, home, paper, asset, search) => {
-    const { pageUrl, assetUrl, searchUrl } = urlHelpers(base);
+    const { pageUrl, assetUrl, searchUrl, authorUrl } = urlHelpers(base);
     expect(pageUrl()).toBe(home);
+    expect(authorUrl('Ada Lovelace')).toBe(search.replace('q=reward+model', 'author=Ada+Lovelace'));
     expect(pageUrl('papers', 'a-b')).toBe(paper);
     expect(pageUrl('/papers/', '/a-b/')).toBe(paper);
     expect(assetUrl('pagefind/pagefind.js')).toBe(asset);
@@ -34,5 +35,6 @@ describe('urlHelpers', () => {
     expect(pageUrl('papers', '注意力-is-all')).toBe('/papers/%E6%B3%A8%E6%84%8F%E5%8A%9B-is-all/');
     expect(pageUrl('papers', 'a?b#c')).toBe('/papers/a%3Fb%23c/');
     expect(searchUrl('a&b=c #d')).toBe('/search/?q=a%26b%3Dc+%23d');
+    expect(urlHelpers('/').authorUrl('J. Doe & Co #1')).toBe('/search/?author=J.+Doe+%26+Co+%231');
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Authors you can follow: on a site of real Hugging Face papers built under a sub-path, each author's
+ * name on a paper page links to the search filtered to that author; the search shows that filter,
+ * finds exactly that author's papers, combines it with a query and a topic, removes it, and restores it
+ * from the address.
+ */
+import { load } from 'cheerio';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, useChromium } from '../helpers/browser.ts';
+import { buildSite, ingest } from '../helpers/content.ts';
+import { FIXTURES, ROOT } from '../helpers/paths.ts';
+import { useServer } from '../helpers/serve.ts';
+
+const BASE = '/papers-site/';
+const work = mkdtempSync(join(tmpdir(), 'abstracta-authors-'));
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+/** Three days of real papers: enough for authors with more than one paper. */
+const DAYS = ['2024-05-27.json', '2024-05-28.json', '2024-05-29.json'];
+
+/** Each paper's slug and authors, from the entries ingest wrote. */
+function papers(): { slug: string; title: string; authors: string[] }[] {
+  return readdirSync(join(content, 'papers'))
+    .filter((name) => name.endsWith('.mdx'))
+    .map(
+      (name) =>
+        parse(
+          readFileSync(join(content, 'papers', name), 'utf8')
+            .split('\n---')[0]
+            .slice(4),
+        ) as { slug: string; title: string; authors?: string[] },
+    )
+    .map((paper) => ({ ...paper, authors: paper.authors ?? [] }));
+}
+
+describe.skipIf(!CHROMIUM)('authors you can follow', () => {
+  let author = '';
+  let theirs: string[] = [];
+  beforeAll(() => {
+    mkdirSync(join(content, 'digests'), { recursive: true });
+    for (const day of DAYS) cpSync(join(FIXTURES, 'hf-daily-papers', '2024', day), join(content, 'digests', day));
+    cpSync(join(ROOT, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
+    expect(ingest(content).status).toBe(0);
+    const built = buildSite(content, dist, { BASE_PATH: BASE });
+    expect(built.status, built.output).toBe(0);
+    // The author with the most papers here (ties: by name).
+    const counts = new Map<string, number>();
+    for (const paper of papers()) for (const name of paper.authors) counts.set(name, (counts.get(name) ?? 0) + 1);
+    [author] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    theirs = papers()
+      .filter((paper) => paper.authors.includes(author))
+      .map((paper) => `${BASE}papers/${paper.slug}/`)
+      .sort();
+    expect(theirs.length).toBeGreaterThan(1);
+  }, 300_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const server = useServer(join(work, 'dist'), BASE);
+  const chromium = useChromium();
+
+  it('links every author name on a paper page to the search for that author', () => {
+    for (const paper of papers().filter((p) => p.authors.length)) {
+      const $ = load(readFileSync(join(dist, 'papers', paper.slug, 'index.html'), 'utf8'));
+      const links = $('.authors a');
+      expect(links.map((_, a) => $(a).text()).get()).toEqual(paper.authors);
+      expect(links.map((_, a) => $(a).attr('href')).get()).toEqual(
+        paper.authors.map((name) => `${BASE}search/?${new URLSearchParams({ author: name })}`),
+      );
+    }
+  });
+
+  it('shows the author filter, finds exactly their papers, combines it with a query, and removes it', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${server.url}${theirs[0].slice(BASE.length)}`);
+    await page.locator('.authors a', { hasText: author }).first().click();
+    await page.waitForURL(/\/search\/\?author=/);
+    const status = page.locator('[data-search-page] [role="status"]');
+    await expect.poll(() => status.textContent()).toBe(`${theirs.length} results by ${author}`);
+    const filter = page.getByRole('button', { name: `Remove filter: papers by ${author}` });
+    expect(await filter.isVisible()).toBe(true);
+    const found = async () =>
+      (
+        await page
+          .locator('[data-search-page] [role="option"]')
+          .evaluateAll((options) => options.map((o) => o.getAttribute('href')!.split('?')[0]))
+      ).sort();
+    expect(await found()).toEqual(theirs);
+
+    // A query narrows within the author's papers, and the address keeps both.
+    const { title } = papers().find((paper) => `${BASE}papers/${paper.slug}/` === theirs[0])!;
+    const word = title.split(/\W+/).filter((w) => w.length > 5)[0];
+    await page.locator('[data-search-page] input[type="search"]').fill(word);
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^\\d+ results? for “${word}” by ${author}$`));
+    expect(await found()).toContain(theirs[0]);
+    for (const url of await found()) expect(theirs).toContain(url);
+    expect(new URL(page.url()).searchParams.getAll('author')).toEqual([author]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(word);
+
+    // Reloading restores both.
+    await page.reload();
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`for “${word}” by ${author}$`));
+
+    // Removing the filter by keyboard widens the search to every paper with the word.
+    await filter.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`for “${word}”$`));
+    expect(await filter.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.has('author')).toBe(false);
+    await page.close();
+  });
+});

@@ -88,6 +88,18 @@ describe.skipIf(!CHROMIUM)('authors you can follow', () => {
           .evaluateAll((options) => options.map((o) => o.getAttribute('href')!.split('?')[0]))
       ).sort();
     expect(await found()).toEqual(theirs);
+    // Topic filters count the author's papers, and one narrows to that topic within them.
+    const filters = page.locator('[data-search-page] .search-filters label');
+    await filters.first().waitFor();
+    const counts = await filters.locator('.count').allTextContents();
+    expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(theirs.length);
+    expect(Math.max(...counts.map(Number))).toBeLessThanOrEqual(theirs.length);
+    const [topic, count] = [await filters.first().locator('span').first().textContent(), Number(counts[0])];
+    await filters.first().locator('input').check();
+    await expect.poll(() => status.textContent()).toBe(`${count} ${count === 1 ? 'result' : 'results'} by ${author}`);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topic]);
+    await filters.first().locator('input').uncheck();
+    await expect.poll(() => status.textContent()).toBe(`${theirs.length} results by ${author}`);
 
     // A query narrows within the author's papers, and the address keeps both.
     const { title } = papers().find((paper) => `${BASE}papers/${paper.slug}/` === theirs[0])!;

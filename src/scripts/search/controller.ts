@@ -141,9 +141,13 @@ export class SearchController {
     this.status.textContent = total
       ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
       : `No results ${label}`;
+    // Topic counts ignore the chosen topics (every topic stays offered with its count), but not the
+    // chosen authors: with an author, counts are of that author's papers (Pagefind's `totalFilters`
+    // would count the search without any filter, which for no query is nothing).
+    const countsOf = (answer: PagefindResponse) => (authors.length ? answer.filters : answer.totalFilters);
     if (counting) {
       this.countsLoaded = true;
-      this.renderFilters(response.totalFilters);
+      this.renderFilters(countsOf(response));
     } else {
       // Counts are secondary: fetch the topic filter once the results are on screen.
       await new Promise((resolve) =>
@@ -153,7 +157,7 @@ export class SearchController {
         filters: { ...pagefindFilters({ ...this.state, topics: [] }), ...countTopics },
       })) as PagefindResponse;
       this.countsLoaded = true;
-      if (run === this.sequence) this.renderFilters(counted.totalFilters);
+      if (run === this.sequence) this.renderFilters(countsOf(counted));
     }
   }
 

@@ -5,13 +5,14 @@
  * from the address.
  */
 import { load } from 'cheerio';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { buildSite, ingest } from '../helpers/content.ts';
+import { htmlErrors } from '../helpers/html-validate.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
 
@@ -70,6 +71,11 @@ describe.skipIf(!CHROMIUM)('authors you can follow', () => {
         paper.authors.map((name) => `${BASE}search/?${new URLSearchParams({ author: name })}`),
       );
     }
+  });
+
+  it('writes valid HTML, and the links lead to a built page', async () => {
+    expect(existsSync(join(dist, 'search', 'index.html'))).toBe(true);
+    for (const url of theirs) expect(await htmlErrors(join(dist, url.slice(BASE.length), 'index.html')), url).toEqual([]);
   });
 
   it('shows the author filter, finds exactly their papers, combines it with a query, and removes it', async () => {

@@ -38,6 +38,11 @@ export const digestRefSchema = z.object({
   rank: z.number().int().positive(),
 });
 
+/** Keywords kept per paper: every one a source gives (Hugging Face lists up to 24), within reason. */
+export const MAX_KEYWORDS = 40;
+/** Keywords a paper page shows as links; the rest are searchable but not shown. */
+export const SHOWN_KEYWORDS = 8;
+
 export const paperSchema = z.object({
   /** The paper's title, exactly as the digest gives it (after cleanup). */
   title: z.string().min(1),
@@ -49,8 +54,8 @@ export const paperSchema = z.object({
   topics: z.array(slugSchema).min(1).max(3),
   /** When true, ingest keeps `topics` as edited by hand instead of recomputing them. Default false. */
   topicsPinned: z.boolean().optional(),
-  /** Key phrases in their surface form, most characteristic first. */
-  keywords: z.array(z.string().min(1)).max(12),
+  /** Key phrases in their surface form, most characteristic first: all a source curated (the page shows the first 8, search finds all). */
+  keywords: z.array(z.string().min(1)).max(MAX_KEYWORDS),
   /** Authors in order, when the source names them (text digests do not). */
   authors: z.array(z.string().min(1)).optional(),
   /** The arXiv identifier (no version), when known: the paper's identity across sources. */

@@ -8,10 +8,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { Paper, Topic } from '../schemas.ts';
+import { SHOWN_KEYWORDS, type Paper, type Topic } from '../schemas.ts';
 import { formatDigestDate } from './dates.ts';
 import { paperKeys } from './reading-list-entry.ts';
-import { spacedWords } from './segment.ts';
+import { searchOnlyWords } from './search-words.ts';
 
 /** A page to index: its URL and an HTML document Pagefind reads as it would read the page. */
 export interface SearchRecord {
@@ -34,7 +34,7 @@ export function paperRecordHtml(
   lang = 'en',
 ): string {
   const dated = paper.digests.filter((d) => d.date);
-  const spaced = spacedWords(`${paper.title} ${abstractText}`);
+  const spaced = searchOnlyWords(paper.title, abstractText, paper.keywords);
   const children: ElementContent[] = [
     h('h1', { dir: 'auto', dataPagefindMeta: 'title', dataPagefindWeight: '10' }, paper.title),
     ...(paper.authors?.length ? [h('p', { dir: 'auto' }, paper.authors.join(', '))] : []),
@@ -61,8 +61,17 @@ export function paperRecordHtml(
             h(
               'ul',
               { dataPagefindWeight: '5' },
-              paper.keywords.map((keyword) => h('li', [h('a', keyword)])),
+              paper.keywords.slice(0, SHOWN_KEYWORDS).map((keyword) => h('li', [h('a', keyword)])),
             ),
+            ...(paper.keywords.length > SHOWN_KEYWORDS
+              ? [
+                  h(
+                    'ul',
+                    { hidden: true, dataPagefindWeight: '5' },
+                    paper.keywords.slice(SHOWN_KEYWORDS).map((keyword) => h('li', keyword)),
+                  ),
+                ]
+              : []),
           ]),
         ]
       : []),

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { z } from 'astro/zod';
+import { MAX_KEYWORDS } from '../../../src/schemas.ts';
 import type { ParsedDigest, ParseOptions } from './digest.ts';
 import { dateFromFileName, formatDay } from './digest-date.ts';
 import { InputError, parseEntries } from '../../shared/errors.ts';
@@ -105,7 +106,8 @@ export function parseHfDaily(text: string, file: string, options: ParseOptions =
         ...(published ? { published } : {}),
         ...(paper.upvotes !== undefined ? { upvotes: paper.upvotes } : {}),
         ...(paper.ai_keywords?.length
-          ? { keywords: [...new Set(paper.ai_keywords.map((k) => k.trim()).filter(Boolean))].slice(0, 8) }
+          ? // Every keyword: the page shows the first few, search finds them all.
+            { keywords: [...new Set(paper.ai_keywords.map((k) => k.trim()).filter(Boolean))].slice(0, MAX_KEYWORDS) }
           : {}),
         links: [
           ...(id ? arxivLinks(id) : []),

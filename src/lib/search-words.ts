@@ -1,0 +1,27 @@
+/**
+ * Words a paper gives search beyond what the page shows, in a hidden element (the page and its search
+ * record carry the same): the words of unspaced scripts spaced out (`segment.ts`), and the parts of
+ * names written in camel case. Pagefind already splits `Open-FinLLMs` at the hyphen, but not `FinLLMs`,
+ * `SearchOS` or `ChatGPT` inside a word, so `llms`, `os` and `gpt` would not find them.
+ */
+import { spacedWords } from './segment.ts';
+
+/** The parts of camel-case names in `text`: `FinLLMs` → `Fin LLMs`, `LLMAgent` → `LLM Agent`; each part 2+ characters. */
+export function nameParts(text: string): string[] {
+  const parts = new Set<string>();
+  for (const token of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const split = token
+      .replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 ')
+      .replace(/(\p{Lu})(?=\p{Lu}\p{Ll}{2})/gu, '$1 ')
+      .split(' ');
+    if (split.length > 1) for (const part of split) if (part.length >= 2) parts.add(part);
+  }
+  return [...parts];
+}
+
+/** The hidden search text of a paper, or `undefined` when it has none. */
+export function searchOnlyWords(title: string, abstract: string, keywords: readonly string[]): string | undefined {
+  const text = [title, abstract, ...keywords].join(' ');
+  const words = [spacedWords(`${title} ${abstract}`), ...nameParts(text)].filter(Boolean).join(' ');
+  return words || undefined;
+}

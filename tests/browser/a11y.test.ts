@@ -71,6 +71,9 @@ describe.skipIf(!CHROMIUM)('accessibility (axe-core)', () => {
       await page.keyboard.press('Control+k');
       await page.locator('.search-dialog input[type="search"]').fill('reward model');
       await page.locator('.search-dialog [role="option"]').first().waitFor();
+      // The folded topic filters, opened.
+      await page.locator('.search-dialog .search-filters > summary').waitFor();
+      await page.locator('.search-dialog .search-filters').evaluate((details) => ((details as HTMLDetailsElement).open = true));
       await page.locator('.search-dialog .search-filters label').first().waitFor();
       for (const problem of await violations(page)) problems.push(`search dialog: ${problem}`);
       expect(problems).toEqual([]);

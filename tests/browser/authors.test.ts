@@ -85,7 +85,7 @@ describe.skipIf(!CHROMIUM)('authors you can follow', () => {
     await page.waitForURL(/\/search\/\?author=/);
     const status = page.locator('[data-search-page] [role="status"]');
     await expect.poll(() => status.textContent()).toBe(`${theirs.length} results by ${author}`);
-    const filter = page.getByRole('button', { name: `Remove filter: papers by ${author}` });
+    const filter = page.getByRole('button', { name: `Remove filter: Papers by ${author}` });
     expect(await filter.isVisible()).toBe(true);
     const found = async () =>
       (

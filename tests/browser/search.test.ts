@@ -134,6 +134,11 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
     await page.keyboard.press('Control+k');
     await searchFor(page, 'language models');
     const unfiltered = await page.locator(RESULTS).count();
+    // Results first: many topics fold into one line above the results, opened on demand.
+    const summary = page.locator('.search-dialog .search-filters > summary');
+    await expect.poll(() => summary.textContent()).toMatch(/^Filter by topic \(\d+\)$/);
+    expect(await page.locator('.search-dialog .search-filters').getAttribute('open')).toBeNull();
+    await summary.click();
     const label = page.locator('.search-dialog .search-filters label', { hasText: 'Recommender systems' });
     const count = Number(await label.locator('.count').textContent());
     expect(count).toBeGreaterThan(0);
@@ -148,6 +153,39 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
     // The share link carries the query and the filter.
     const share = await page.locator('[data-search-share]').getAttribute('href');
     expect(share).toBe('/search/?q=language+models&topic=Recommender+systems');
+    // The chosen topic stays in view as a filter that removes itself, folded filters or not.
+    await summary.click();
+    const active = page.getByRole('button', { name: 'Remove filter: Topic: Recommender systems' });
+    expect(await active.isVisible()).toBe(true);
+    await active.click();
+    await expect.poll(() => page.locator(RESULTS).count()).toBe(unfiltered);
+    expect(await active.count()).toBe(0);
+    await page.close();
+  });
+
+  it('forgives a misspelled word: corrects it from the corpus vocabulary, loaded only then, and says so', async () => {
+    const page = await newPage();
+    const vocabulary: string[] = [];
+    page.on('request', (request) => request.url().endsWith('search-vocabulary.txt') && vocabulary.push(request.url()));
+    await page.goto(root.url);
+    await page.keyboard.press('Control+k');
+    await searchFor(page, 'reward modeling tool');
+    expect(vocabulary).toEqual([]);
+    const status = page.locator('.search-dialog [data-search-status]');
+    await page.locator('.search-dialog input[type="search"]').fill('rewrad modeling tool');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('No results for “rewrad modeling tool”. 1 result for “reward modeling tool” (“rewrad” read as “reward”).');
+    expect(await page.locator(`${RESULTS} .result-title`).first().textContent()).toBe('Tool-Augmented Reward Modeling');
+    expect(vocabulary).toHaveLength(1);
+    // A word nothing is close to is left out, and the status says which.
+    await page.locator('.search-dialog input[type="search"]').fill('xqzvkw reward');
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/^No results for “xqzvkw reward”\. \d+ results for “reward” \(“xqzvkw” ignored\)\.$/);
+    expect(await page.locator(RESULTS).count()).toBeGreaterThan(0);
+    expect(vocabulary).toHaveLength(1);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

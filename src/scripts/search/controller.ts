@@ -3,6 +3,8 @@
  * the reader types, renders results (title, topic chips, highlighted excerpt) and topic filters with
  * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
  */
+import { distance } from 'fastest-levenshtein';
+import { forgive, type Forgiven } from '../../lib/forgiving-search.ts';
 import { isSaved, togglePaper } from '../../lib/reading-list.ts';
 import { pagefindFilters, readSearchState, searchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
 import { spacedWords } from '../../lib/segment.ts';
@@ -28,6 +30,18 @@ function searchTerm(query: string): string | null {
   return trimmed ? (spacedWords(trimmed) ?? trimmed) : null;
 }
 
+/** What a forgiving search changed, for the status line: `: “contrlolable” read as “controllable”, “xq” ignored`. */
+function forgivenNote({ corrected, ignored }: Forgiven): string {
+  const parts = [
+    ...corrected.map(([typed, meant]) => `“${typed}” read as “${meant}”`),
+    ...(ignored.length ? [`${ignored.map((word) => `“${word}”`).join(', ')} ignored`] : []),
+  ];
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** Up to this many topic filters show open on a wide screen; more, or any on a phone, fold into one line. */
+const FEW_TOPICS = 4;
+
 /** Results shown at once: a dialog is for finding, not for paging through hundreds. */
 const MAX_RESULTS = 10;
 
@@ -48,9 +62,11 @@ export class SearchController {
   readonly input: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly results: HTMLElement;
-  private readonly filterBox: HTMLElement;
+  private readonly filterBox: HTMLDetailsElement;
   private readonly filterList: HTMLElement;
-  /** The author filters in force, each a button that removes it. */
+  private readonly filterSummary: HTMLElement;
+  private filtersToggled = false;
+  /** The filters in force, each a button that removes it. */
   private readonly activeFilters: HTMLElement;
   private readonly share: HTMLAnchorElement | null;
   private readonly options: SearchOptions;
@@ -69,6 +85,9 @@ export class SearchController {
     this.results = panel.querySelector('[data-search-results]')!;
     this.filterBox = panel.querySelector('[data-search-filters]')!;
     this.filterList = panel.querySelector('[data-filter-list]')!;
+    this.filterSummary = panel.querySelector('[data-filter-summary]')!;
+    // Once the reader opens or closes the filters, they stay as the reader left them.
+    this.filterBox.querySelector('summary')!.addEventListener('click', () => (this.filtersToggled = true));
     this.activeFilters = panel.querySelector('[data-search-active]')!;
     this.share = panel.querySelector('[data-search-share]');
     this.input.addEventListener('input', () => this.update({ ...this.state, query: this.input.value }));
@@ -123,24 +142,41 @@ export class SearchController {
     const counting = this.countsLoaded || topics.length > 0;
     const countTopics = { topic: { none: [] as string[] } };
     const filters = { ...(counting ? countTopics : {}), ...pagefindFilters(this.state) };
-    const term = searchTerm(query);
-    const response = (await pagefind.search(term, { filters })) as PagefindResponse;
+    let term = searchTerm(query);
+    let response = (await pagefind.search(term, { filters })) as PagefindResponse;
     // A newer search has started: do not fetch result data that nobody will see.
     if (run !== this.sequence) return;
+    // Nothing found: search again without the words that match nothing, or with them corrected.
+    let forgiven: Forgiven | undefined;
+    if (!response.results.length && term) {
+      forgiven = await forgive(query, {
+        count: async (words) => ((await pagefind.search(searchTerm(words), { filters })) as PagefindResponse).results.length,
+        vocabulary: () => this.vocabulary(),
+        distance,
+      });
+      if (run !== this.sequence) return;
+      if (forgiven) {
+        term = searchTerm(forgiven.term);
+        response = (await pagefind.search(term, { filters })) as PagefindResponse;
+        if (run !== this.sequence) return;
+      }
+    }
     const data = await Promise.all(response.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     if (run !== this.sequence) return;
     this.renderResults(data);
     const total = response.results.length;
+    const shown = forgiven ? forgiven.term : query.trim();
     const label = [
-      query.trim() && `for “${query.trim()}”`,
+      shown && `for “${shown}”`,
       authors.length && `by ${authors.join(' or ')}`,
       !query.trim() && !authors.length && 'in the chosen topics',
     ]
       .filter(Boolean)
       .join(' ');
-    this.status.textContent = total
+    const found = total
       ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
       : `No results ${label}`;
+    this.status.textContent = forgiven ? `No results for “${query.trim()}”. ${found}${forgivenNote(forgiven)}.` : found;
     // Topic counts ignore the chosen topics (every topic stays offered with its count), but not the
     // chosen authors: with an author, counts are of that author's papers (Pagefind's `totalFilters`
     // would count the search without any filter, which for no query is nothing).
@@ -161,28 +197,43 @@ export class SearchController {
     }
   }
 
-  /** The author filters in force, each a button that removes it (an author comes from a link on a paper page). */
+  private vocabularyText?: Promise<string[]>;
+
+  /** The corpus vocabulary for corrections, fetched the first time a query finds nothing. */
+  private vocabulary(): Promise<string[]> {
+    this.vocabularyText ??= fetch(`${this.options.base}search-vocabulary.txt`)
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((text) => text.split('\n').filter(Boolean))
+      .catch(() => []);
+    return this.vocabularyText;
+  }
+
+  /** The filters in force (authors, chosen topics), each a button that removes it: always in view, filters folded or not. */
   private renderActive() {
-    const { authors } = this.state;
-    this.activeFilters.hidden = authors.length === 0;
+    const { authors, topics } = this.state;
+    const chip = (label: string, remove: () => SearchState) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'active-filter';
+      button.setAttribute('aria-label', `Remove filter: ${label}`);
+      const name = document.createElement('span');
+      name.textContent = label;
+      const cross = document.createElement('span');
+      cross.setAttribute('aria-hidden', 'true');
+      cross.textContent = '×';
+      button.append(name, cross);
+      button.addEventListener('click', () => {
+        void this.update(remove());
+        this.input.focus();
+      });
+      return button;
+    };
+    this.activeFilters.hidden = authors.length + topics.length === 0;
     this.activeFilters.replaceChildren(
-      ...authors.map((author) => {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'active-filter';
-        button.setAttribute('aria-label', `Remove filter: papers by ${author}`);
-        const name = document.createElement('span');
-        name.textContent = `Papers by ${author}`;
-        const cross = document.createElement('span');
-        cross.setAttribute('aria-hidden', 'true');
-        cross.textContent = '×';
-        button.append(name, cross);
-        button.addEventListener('click', () => {
-          void this.update({ ...this.state, authors: this.state.authors.filter((a) => a !== author) });
-          this.input.focus();
-        });
-        return button;
-      }),
+      ...authors.map((author) =>
+        chip(`Papers by ${author}`, () => ({ ...this.state, authors: this.state.authors.filter((a) => a !== author) })),
+      ),
+      ...topics.map((topic) => chip(`Topic: ${topic}`, () => ({ ...this.state, topics: this.state.topics.filter((t) => t !== topic) }))),
     );
   }
 
@@ -284,6 +335,10 @@ export class SearchController {
       .filter(([topic, count]) => count > 0 || this.state.topics.includes(topic))
       .sort((a, b) => a[0].localeCompare(b[0], 'en'));
     this.filterBox.hidden = topics.length === 0;
+    // Results first: a few topics show as chips, many fold into one line the reader can open.
+    const chosen = this.state.topics.length;
+    this.filterSummary.textContent = `Filter by topic (${topics.length}${chosen ? `, ${chosen} chosen` : ''})`;
+    if (!this.filtersToggled) this.filterBox.open = topics.length <= FEW_TOPICS && matchMedia('(min-width: 40rem)').matches;
     this.filterList.replaceChildren(
       ...topics.map(([topic, count]) => {
         const label = document.createElement('label');

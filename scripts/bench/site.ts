@@ -97,3 +97,15 @@ export function buildSyntheticSite(size: number, env: Record<string, string> = {
   const buildSeconds = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], content, env);
   return { dir, dist, papers: size, ingestSeconds, buildSeconds };
 }
+
+/** The real corpus (`realCorpusFiles`) built with `npm run build`, as a site owner would, into a temporary folder. */
+export function buildRealSite(): BuiltSite {
+  const dir = mkdtempSync(join(tmpdir(), 'abstracta-bench-real-'));
+  const content = join(dir, 'content');
+  writeRealContent(content, realCorpusFiles());
+  const dist = join(dir, 'dist');
+  const buildSeconds = run(['scripts/build.ts', '--outDir', dist], content);
+  const papers = readdirSync(join(content, 'papers')).filter((name) => name.endsWith('.mdx')).length;
+  return { dir, dist, papers, ingestSeconds: 0, buildSeconds };
+}
+

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paperSchema, type Paper } from '../../src/schemas.ts';
-import { loadPagefind, type PagefindResult } from '../helpers/pagefind.ts';
+import { loadPagefind, type PagefindResult } from '../../scripts/harness/pagefind.ts';
 import { ROOT, TEST_DIST } from '../helpers/paths.ts';
 
 const PAPERS_DIR = join(ROOT, 'content/papers');

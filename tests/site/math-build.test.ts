@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ingest } from '../helpers/content.ts';
 import { htmlErrors } from '../helpers/html-validate.ts';
-import { loadPagefind, type PagefindResult } from '../helpers/pagefind.ts';
+import { loadPagefind, type PagefindResult } from '../../scripts/harness/pagefind.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-math-'));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTopicsFile } from '../../scripts/ingest/topics-file.ts';
 import { placeBundle, searchBundle } from '../../scripts/search/bundle.ts';
 import { contentRecords } from '../../scripts/search/records.ts';
-import { loadPagefind } from '../helpers/pagefind.ts';
+import { loadPagefind } from '../../scripts/harness/pagefind.ts';
 import { ROOT, TEST_DIST, TEST_DIST_SUB } from '../helpers/paths.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-records-'));

@@ -17,7 +17,7 @@ import { normalizeSpace } from '../../scripts/entries/text.ts';
 import { spacedWords } from '../../src/lib/segment.ts';
 import { buildSite, ingest } from '../helpers/content.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { loadPagefind } from '../helpers/pagefind.ts';
+import { loadPagefind } from '../../scripts/harness/pagefind.ts';
 
 /** Papers whose text each exercise one thing. */
 const FIXED: { title: string; abstract: string }[] = [

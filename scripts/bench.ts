@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases build,enrich,suggest,search] [--build-corpora 1000,10000,real] [--huge]
+ * `npm run bench [-- --cases build,enrich,suggest,search,quality] [--build-corpora 1000,10000,real] [--huge]
  *   [--naive-max 10000] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
  *
  * Measures Abstracta on seeded synthetic corpora (see `harness/synthetic.ts`) and the real Hugging Face
@@ -15,7 +15,9 @@
  *   on papers already parsed;
  * - `suggest` (`bench/suggest.ts`): `topics:suggest` on the real Hugging Face papers kept as fixtures;
  * - `search` (`bench/search-case.ts`): a synthetic site built for real, and search and page weight
- *   measured on it in headless Chromium.
+ *   measured on it in headless Chromium;
+ * - `quality` (`bench/search-quality.ts`): recall@10 and MRR@10 of typed queries (typos, title words,
+ *   keywords, parts of names) on the real corpus, through the site's search and a BM25 baseline.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { runBuild, type BuildCase } from './bench/build.ts';
 import { buildChart, buildSection, mergeBuildResults } from './bench/build-report.ts';
 import { analysisMs, enrichSection, runEnrich, runEnrichReal, type EnrichResult } from './bench/enrich.ts';
+import { runSearchQuality, searchQualitySection, type SearchQualityResult } from './bench/search-quality.ts';
 import { reportText, versions } from './bench/report.ts';
 import { kb, pagesSection, runSearch, searchSection, type SearchResult } from './bench/search-case.ts';
 import { runSuggest, suggestSection, type SuggestResult } from './bench/suggest.ts';
@@ -32,7 +35,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     'search-size': { type: 'string', default: '500,10000' },
-    cases: { type: 'string', default: 'build,enrich,suggest,search' },
+    cases: { type: 'string', default: 'build,enrich,suggest,search,quality' },
     'build-corpora': { type: 'string', default: '1000,10000,real' },
     huge: { type: 'boolean' },
     'naive-max': { type: 'string', default: '10000' },
@@ -83,6 +86,8 @@ if (values.child?.startsWith('build:')) {
   console.log(JSON.stringify(runSuggest()));
 } else if (values.child?.startsWith('search:')) {
   console.log(JSON.stringify(await runSearch(Number(values.child.slice('search:'.length)))));
+} else if (values.child === 'quality') {
+  console.log(JSON.stringify(await runSearchQuality()));
 } else if (values.child === 'enrich:real') {
   console.log(JSON.stringify(runEnrichReal()));
 } else if (values.child) {
@@ -133,6 +138,9 @@ if (values.child?.startsWith('build:')) {
     sections.push(searchSection(search));
     sections.push(pagesSection(searches));
   }
+
+  // 5. Search quality: what a reader types, on the real corpus.
+  if (cases.has('quality')) sections.push(searchQualitySection(child<SearchQualityResult>(['--child', 'quality'])));
 
   writeFileSync(values.out, reportText(sections, values.out));
   console.log(`bench: wrote ${values.out}`);

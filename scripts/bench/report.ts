@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ROOT } from './site.ts';
 
 /** Section headings in report order; a section is known by how its heading starts. */
-const ORDER = ['## Building', '## Analysis', '## Suggesting', '## Search', '## Pages'];
+const ORDER = ['## Building', '## Analysis', '## Suggesting', '## Search on', '## Search quality', '## Pages'];
 const rank = (section: string) => ORDER.findIndex((prefix) => section.startsWith(prefix));
 
 /** The machine and the versions measured, in one line. */

@@ -73,7 +73,8 @@ export function querySets(papers: readonly Paper[], seed = 7): { name: string; q
   };
   // Document frequency of words over titles and abstracts: "rare" title words are the telling ones.
   const df = new Map<string, number>();
-  for (const paper of papers) for (const word of new Set(wordsOf(`${paper.title} ${paper.abstract}`))) df.set(word, (df.get(word) ?? 0) + 1);
+  for (const paper of papers)
+    for (const word of new Set(wordsOf(`${paper.title} ${paper.abstract}`))) df.set(word, (df.get(word) ?? 0) + 1);
   const rareTitleWords = (paper: Paper) =>
     [...new Set(wordsOf(paper.title))]
       .filter((word) => word.length >= 5)
@@ -94,7 +95,10 @@ export function querySets(papers: readonly Paper[], seed = 7): { name: string; q
         return { text: `${first} ${second}`, slug: paper.slug };
       }),
     },
-    { name: 'three rare words of its title', queries: titled.map((paper) => ({ text: rareTitleWords(paper).join(' '), slug: paper.slug })) },
+    {
+      name: 'three rare words of its title',
+      queries: titled.map((paper) => ({ text: rareTitleWords(paper).join(' '), slug: paper.slug })),
+    },
     {
       name: 'the same words, one with two letters swapped',
       queries: titled.map((paper) => {
@@ -133,10 +137,17 @@ export async function runSearchQuality(): Promise<SearchQualityResult> {
     const vocabularyText = readFileSync(join(site.dist, 'search-vocabulary.txt'));
     const vocabulary = vocabularyText.toString('utf8').split('\n').filter(Boolean);
     const { api } = await loadPagefind(site.dist);
-    const slugOf = (url: string) => url.split('?')[0].replace(/^\/papers\//, '').replace(/\/$/, '');
+    const slugOf = (url: string) =>
+      url
+        .split('?')[0]
+        .replace(/^\/papers\//, '')
+        .replace(/\/$/, '');
     const pagefind = async (term: string) => {
       const response = await api.search(term);
-      return { total: response.results.length, top: (await Promise.all(response.results.slice(0, 10).map((r) => r.data()))).map((d) => slugOf(d.url)) };
+      return {
+        total: response.results.length,
+        top: (await Promise.all(response.results.slice(0, 10).map((r) => r.data()))).map((d) => slugOf(d.url)),
+      };
     };
     const bm25 = new MiniSearch<Paper & { id: string }>({ fields: ['title', 'abstract'], storeFields: [], idField: 'slug' });
     bm25.addAll(papers.map((paper) => ({ ...paper, id: paper.slug })));
@@ -154,15 +165,26 @@ export async function runSearchQuality(): Promise<SearchQualityResult> {
         let site = found;
         if (!found.total) {
           pagefindEmpty++;
-          const instead = await forgive(text, { count: async (term) => (await api.search(term)).results.length, vocabulary: async () => vocabulary, distance });
+          const instead = await forgive(text, {
+            count: async (term) => (await api.search(term)).results.length,
+            vocabulary: async () => vocabulary,
+            distance,
+          });
           site = instead ? await pagefind(instead.term) : found;
         }
         if (!site.total) siteEmpty++;
         forgiven.push(score(site.top, slug));
-        plain.push(score(bm25.search(text).map((hit) => String(hit.id)), slug));
+        plain.push(
+          score(
+            bm25.search(text).map((hit) => String(hit.id)),
+            slug,
+          ),
+        );
       }
       sets.push({ name, queries: queries.length, pagefind: mean(raw), site: mean(forgiven), bm25: mean(plain), pagefindEmpty, siteEmpty });
-      console.log(`bench search quality: ${name}: site ${mean(forgiven).recall.toFixed(2)}, Pagefind ${mean(raw).recall.toFixed(2)}, BM25 ${mean(plain).recall.toFixed(2)}`);
+      console.log(
+        `bench search quality: ${name}: site ${mean(forgiven).recall.toFixed(2)}, Pagefind ${mean(raw).recall.toFixed(2)}, BM25 ${mean(plain).recall.toFixed(2)}`,
+      );
     }
     return {
       papers: papers.length,

@@ -108,4 +108,3 @@ export function buildRealSite(): BuiltSite {
   const papers = readdirSync(join(content, 'papers')).filter((name) => name.endsWith('.mdx')).length;
   return { dir, dist, papers, ingestSeconds: 0, buildSeconds };
 }
-

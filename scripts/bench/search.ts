@@ -129,7 +129,9 @@ export async function measureSearch(dist: string): Promise<SearchMeasurement> {
       document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
       const status = document.querySelector('.search-dialog [data-search-status]')!;
       new MutationObserver(() => {
-        if (!w.rendered && w.pending && status.textContent?.includes(`“${w.pending}”`)) w.rendered = performance.now();
+        // Results for the whole word itself, not a forgiving search's results while the word is half typed.
+        const text = status.textContent ?? '';
+        if (!w.rendered && w.pending && /^\d/.test(text) && text.includes(`for “${w.pending}”`)) w.rendered = performance.now();
       }).observe(status, { childList: true, characterData: true, subtree: true });
     });
     const latencies: number[] = [];

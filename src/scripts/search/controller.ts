@@ -3,8 +3,7 @@
  * the reader types, renders results (title, topic chips, highlighted excerpt) and topic filters with
  * counts, and moves through results with the arrow keys (a combobox over a listbox, as in WAI-ARIA).
  */
-import { distance } from 'fastest-levenshtein';
-import { forgive, type Forgiven } from '../../lib/forgiving-search.ts';
+import type { Forgiven } from '../../lib/forgiving-search.ts';
 import { isSaved, togglePaper } from '../../lib/reading-list.ts';
 import { pagefindFilters, readSearchState, searchState, writeSearchState, type SearchState } from '../../lib/search-state.ts';
 import { spacedWords } from '../../lib/segment.ts';
@@ -149,6 +148,8 @@ export class SearchController {
     // Nothing found: search again without the words that match nothing, or with them corrected.
     let forgiven: Forgiven | undefined;
     if (!response.results.length && term) {
+      // Loaded the first time a query finds nothing: most searches never need it.
+      const [{ forgive }, { distance }] = await Promise.all([import('../../lib/forgiving-search.ts'), import('fastest-levenshtein')]);
       forgiven = await forgive(query, {
         count: async (words) => ((await pagefind.search(searchTerm(words), { filters })) as PagefindResponse).results.length,
         vocabulary: () => this.vocabulary(),

@@ -5,13 +5,12 @@
  * from the address.
  */
 import { load } from 'cheerio';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, ingest } from '../helpers/content.ts';
+import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
 import { htmlErrors } from '../helpers/html-validate.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
@@ -23,20 +22,8 @@ const dist = join(work, 'dist');
 /** Three days of real papers: enough for authors with more than one paper. */
 const DAYS = ['2024-05-27.json', '2024-05-28.json', '2024-05-29.json'];
 
-/** Each paper's slug and authors, from the entries ingest wrote. */
-function papers(): { slug: string; title: string; authors: string[] }[] {
-  return readdirSync(join(content, 'papers'))
-    .filter((name) => name.endsWith('.mdx'))
-    .map(
-      (name) =>
-        parse(
-          readFileSync(join(content, 'papers', name), 'utf8')
-            .split('\n---')[0]
-            .slice(4),
-        ) as { slug: string; title: string; authors?: string[] },
-    )
-    .map((paper) => ({ ...paper, authors: paper.authors ?? [] }));
-}
+/** Each paper's slug, title and authors, from the entries ingest wrote. */
+const papers = () => entriesIn(join(content, 'papers')).map((paper) => ({ ...paper, authors: paper.authors ?? [] }));
 
 describe.skipIf(!CHROMIUM)('authors you can follow', () => {
   let author = '';

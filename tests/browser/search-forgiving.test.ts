@@ -4,16 +4,15 @@
  * a misspelled name is corrected, and the results come before the filters on a phone.
  */
 import { load } from 'cheerio';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameParts } from '../../src/lib/search-words.ts';
 import { SHOWN_KEYWORDS } from '../../src/schemas.ts';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, ingest } from '../helpers/content.ts';
+import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
 
@@ -21,22 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'abstracta-forgiving-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 
-interface Entry {
-  slug: string;
-  title: string;
-  keywords: string[];
-}
-const entries = (): Entry[] =>
-  readdirSync(join(content, 'papers'))
-    .filter((name) => name.endsWith('.mdx'))
-    .map(
-      (name) =>
-        parse(
-          readFileSync(join(content, 'papers', name), 'utf8')
-            .split('\n---')[0]
-            .slice(4),
-        ) as Entry,
-    );
+const entries = () => entriesIn(join(content, 'papers'));
 
 /** The paper URLs the search page lists for `query`, once its status names it. */
 async function results(page: Page, url: string, query: string): Promise<{ status: string; urls: string[] }> {

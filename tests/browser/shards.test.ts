@@ -3,13 +3,12 @@
  * each built under its own sub-path with its own Pagefind index and `SEARCH_MERGE` naming the other's.
  * Served together, either site's search finds the papers of both, linked to the right shard.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, ingest } from '../helpers/content.ts';
+import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
 
@@ -20,12 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'abstracta-shards-'));
 const site = join(work, 'site');
 
 /** Titles and slugs of a shard's papers, from its entries. */
-function papersOf(shard: string): { title: string; slug: string }[] {
-  const papers = join(work, shard, 'papers');
-  return readdirSync(papers)
-    .filter((name) => name.endsWith('.mdx'))
-    .map((name) => parse(readFileSync(join(papers, name), 'utf8').split('\n---')[0].slice(4)) as { title: string; slug: string });
-}
+const papersOf = (shard: string) => entriesIn(join(work, shard, 'papers'));
 
 describe.skipIf(!CHROMIUM)('an archive in two shards, searched together', () => {
   beforeAll(() => {

@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { parse } from 'yaml';
 import { acquireLock } from '../../scripts/shared/lock.ts';
+import { paperSchema, type Paper } from '../../src/schemas.ts';
 import { NODE, ROOT } from './paths.ts';
 
 /** A fresh copy of the project's `content/` (digests, topics and generated papers) in a temp folder. */
@@ -79,4 +81,12 @@ export function paperPageSlugs(dist: string): string[] {
   return readdirSync(join(dist, 'papers'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !['by-title', 'page'].includes(entry.name))
     .map((entry) => entry.name);
+}
+
+/** Every entry's frontmatter in a papers folder, read with the paper schema as the site reads it. */
+export function entriesIn(papersDir: string): Paper[] {
+  return readdirSync(papersDir)
+    .filter((name) => name.endsWith('.mdx'))
+    .sort()
+    .map((name) => paperSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(papersDir, name), 'utf8'))![1])));
 }

@@ -3,18 +3,17 @@
  * with a real HTML parser, and its search index queried through Pagefind's own API.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paperSchema, type Paper } from '../../src/schemas.ts';
+import type { Paper } from '../../src/schemas.ts';
 import { loadPagefind, type PagefindResult } from '../../scripts/harness/pagefind.ts';
+import { entriesIn } from '../helpers/content.ts';
 import { ROOT, TEST_DIST } from '../helpers/paths.ts';
 
 const PAPERS_DIR = join(ROOT, 'content/papers');
-const papers: Paper[] = readdirSync(PAPERS_DIR)
-  .filter((name) => name.endsWith('.mdx'))
-  .map((name) => paperSchema.parse(parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(PAPERS_DIR, name), 'utf8'))![1])));
+const papers: Paper[] = entriesIn(PAPERS_DIR);
 const html = (path: string): CheerioAPI => load(readFileSync(join(TEST_DIST, path, 'index.html'), 'utf8'));
 /** Visible text with HTML whitespace folded, as a reader sees it. */
 const text = (value: string) => value.replace(/\s+/g, ' ').trim();

@@ -18,7 +18,7 @@ import { papersFolder } from './ingest/pipeline.ts';
 import { Memo } from './shared/memo.ts';
 import { LARGE_SITE_PAPERS } from './site/limits.ts';
 import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
-import { clearStaleStaging, replaceEntries } from './ingest/papers-folder.ts';
+import { recoverStaging, replaceEntries } from './ingest/papers-folder.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';
 import { acquireLock } from './shared/lock.ts';
 
@@ -55,18 +55,6 @@ async function main(): Promise<number> {
   }
   const paths = contentPaths();
 
-  // Nothing to do when the digests, topics, entries, options and this code are as the last run left
-  // them: a rebuild with no new content skips straight to the site build.
-  const options = { year: values.year, lenient: String(Boolean(values.lenient)) };
-  const last = fingerprintFile('ingest', paths.dir);
-  if (!values.force && !positionals.length && lastFingerprint(last) === inputsFingerprint(paths, options)) {
-    console.log(
-      `ingest: nothing changed since the last ingest of ${shown(paths.dir)}; skipped in ${formatDuration(performance.now() - started)}`,
-    );
-    return 0;
-  }
-  const progress = createProgress('ingest');
-
   // One ingest at a time, from reading to writing: a second one started meanwhile stops at once
   // rather than write entries computed from what the first is replacing.
   let release = () => {};
@@ -77,12 +65,27 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    return await ingestLocked();
+    // A run that was interrupted while replacing the papers folder is put right first, before anything
+    // is read from it (notes included), and says so.
+    for (const message of recoverStaging(paths.papers)) console.warn(`ingest: ${message}`);
+
+    // Nothing to do when the digests, topics, entries, options and this code are as the last run left
+    // them: a rebuild with no new content skips straight to the site build.
+    const options = { year: values.year, lenient: String(Boolean(values.lenient)) };
+    const last = fingerprintFile('ingest', paths.dir);
+    if (!values.force && !positionals.length && lastFingerprint(last) === inputsFingerprint(paths, options)) {
+      console.log(
+        `ingest: nothing changed since the last ingest of ${shown(paths.dir)}; skipped in ${formatDuration(performance.now() - started)}`,
+      );
+      return 0;
+    }
+    return await ingestLocked(options, last);
   } finally {
     release();
   }
 
-  async function ingestLocked(): Promise<number> {
+  async function ingestLocked(options: Record<string, string | undefined>, last: string): Promise<number> {
+    const progress = createProgress('ingest');
     // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
     const extra = positionals.map((file) => resolve(file));
     const missing = extra.find((path) => !existsSync(path) || !statSync(path).isFile());
@@ -118,7 +121,6 @@ async function main(): Promise<number> {
     await prefillPaperWork(papers, topics, work);
     progress.steps.set('prepare', performance.now() - preparing);
     const files = papersFolder(papers, topics, { previous, taxonomy, time: progress.time, memo: work });
-    clearStaleStaging(paths.dir);
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
     const parsed = new Set(digests.map((digest) => digest.source));

@@ -4,8 +4,8 @@
  * nothing differs, nothing is touched at all. (The lock that keeps two ingests from interleaving is
  * `shared/lock.ts`.)
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export interface WriteResult {
   written: string[];
@@ -79,10 +79,34 @@ function linkOrCopy(from: string, to: string) {
   }
 }
 
-/** Clears staging folders that a crashed ingest left in `parent`. */
-export function clearStaleStaging(parent: string): void {
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith('.staging-')) rmSync(join(parent, name), { recursive: true, force: true });
+/**
+ * Puts back what an interrupted ingest left beside the papers folder `dir` (see `replaceEntries`), and
+ * says what it did, a line each. A crash between the two renames leaves no `dir`, the complete old
+ * folder as `.staging-<pid>-<name>-old` and the new one as `.staging-<pid>-<name>`, whose writing may not
+ * have finished: the old folder, the last complete state with every note, is renamed back. Whatever else
+ * is left is a partial or superseded copy of generated files and is removed; the only copy of anything
+ * is never deleted.
+ */
+export function recoverStaging(dir: string): string[] {
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return [];
+  const name = basename(dir);
+  const left = readdirSync(parent).filter((entry) => entry.startsWith('.staging-'));
+  const messages: string[] = [];
+  if (!existsSync(dir)) {
+    // The newest old copy, if crashes left several.
+    const old = left
+      .filter((entry) => entry.endsWith(`-${name}-old`))
+      .sort((a, b) => statSync(join(parent, b)).mtimeMs - statSync(join(parent, a)).mtimeMs)[0];
+    if (old) {
+      renameSync(join(parent, old), dir);
+      messages.push(`restored ${name}/ from ${old}, the copy an interrupted ingest left`);
+    }
   }
+  for (const entry of left) {
+    if (!existsSync(join(parent, entry))) continue;
+    rmSync(join(parent, entry), { recursive: true, force: true });
+    messages.push(`removed ${entry}, left by an interrupted ingest`);
+  }
+  return messages;
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -245,5 +245,45 @@ describe('npm run ingest', () => {
     const settled = fingerprint(join(dir, 'papers'));
     expect(ingest(dir, ['--force', ...(results[1].status === 0 ? ['--year', '2025'] : [])]).stdout).toMatch(/0 written, 0 removed/);
     expect(fingerprint(join(dir, 'papers'))).toEqual(settled);
+  });
+});
+
+describe('an ingest interrupted while it replaced the papers folder', () => {
+  const ENTRY = 'tool-augmented-reward-modeling.mdx';
+  const NOTE = '\nMy notes on Themis: read section 4 again.\n';
+  /** A content folder whose entry has the user's notes, as a crash at `stage` left it (pid 4242). */
+  function crashed(stage: 'writing' | 'between renames' | 'after renames') {
+    const dir = content();
+    const papers = join(dir, 'papers');
+    writeFileSync(join(papers, ENTRY), `${readFileSync(join(papers, ENTRY), 'utf8')}${NOTE}`);
+    const staged = join(dir, '.staging-4242-papers');
+    if (stage === 'writing') {
+      // The new folder half written, the old one in place.
+      mkdirSync(staged);
+      writeFileSync(join(staged, ENTRY), '---\ntitle: half writ');
+    } else if (stage === 'between renames') {
+      // The old folder renamed aside, the new one (maybe incomplete) not yet in place: no papers/ at all.
+      renameSync(papers, `${staged}-old`);
+      mkdirSync(staged);
+      writeFileSync(join(staged, ENTRY), '---\ntitle: half writ');
+    } else {
+      // The new folder in place, the old one not yet removed.
+      cpSync(papers, `${staged}-old`, { recursive: true });
+    }
+    return dir;
+  }
+
+  it.each(['writing', 'between renames', 'after renames'] as const)('restores a complete state with every note (crash %s)', (stage) => {
+    const dir = crashed(stage);
+    const run = ingest(dir);
+    expect(run.status, run.stderr).toBe(0);
+    if (stage === 'between renames')
+      expect(run.stderr).toContain('ingest: restored papers/ from .staging-4242-papers-old, the copy an interrupted ingest left');
+    expect(run.stderr).toMatch(/ingest: removed \.staging-4242-papers(-old)?, left by an interrupted ingest/);
+    expect(readFileSync(join(dir, 'papers', ENTRY), 'utf8').endsWith(NOTE)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.staging-'))).toEqual([]);
+    // Complete: every paper has its entry again, and the next run has nothing to do.
+    expect(readdirSync(join(dir, 'papers')).filter((name) => name.endsWith('.mdx'))).toHaveLength(83);
+    expect(ingest(dir).stdout).toMatch(/nothing changed/);
   });
 });

@@ -39,13 +39,15 @@ async function main(): Promise<number> {
       year: { type: 'string' },
       lenient: { type: 'boolean' },
       force: { type: 'boolean' },
+      replace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('usage: npm run ingest -- [--year YYYY] [--lenient] [--force] [digest files to add...]');
+    console.log('usage: npm run ingest -- [--year YYYY] [--lenient] [--force] [--replace] [digest files to add...]');
     console.log('  --lenient  skip bad entries and files, with a warning for each, instead of refusing them all');
     console.log('  --force    ingest even if nothing changed since the last run');
+    console.log('  --replace  let a file given replace a different digest of the same name in content/digests/');
     return 0;
   }
   const year = values.year === undefined ? undefined : Number(values.year);
@@ -93,6 +95,20 @@ async function main(): Promise<number> {
       console.error(`ingest: ${shown(missing)}: no such file`);
       return 2;
     }
+    // A file given with the name of a digest already kept, but other content, would replace that digest
+    // and remove its papers (and their entries): only when asked.
+    const clashing = values.replace
+      ? []
+      : extra.filter((path) => {
+          const kept = join(paths.digests, basename(path));
+          if (kept === path || !existsSync(kept)) return false;
+          return statSync(kept).size !== statSync(path).size || !readFileSync(kept).equals(readFileSync(path));
+        });
+    for (const path of clashing)
+      console.error(
+        `ingest: ${shown(path)}: content/digests/${basename(path)} already exists with other content; adding this file would replace that digest and remove its papers. Rename the file to keep both, or run again with --replace to replace it. content/ was not changed`,
+      );
+    if (clashing.length) return 1;
 
     // 2. Parse and validate everything, collecting every problem before giving up. What is unchanged
     // since the last run (a digest file, an entry, a paper's text) is taken from the memo.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -285,5 +286,38 @@ describe('an ingest interrupted while it replaced the papers folder', () => {
     // Complete: every paper has its entry again, and the next run has nothing to do.
     expect(readdirSync(join(dir, 'papers')).filter((name) => name.endsWith('.mdx'))).toHaveLength(83);
     expect(ingest(dir).stdout).toMatch(/nothing changed/);
+  });
+});
+
+describe('a file given with the name of a digest already kept', () => {
+  it('is refused with a message saying what it would replace, and replaces it only with --replace', () => {
+    const dir = content();
+    const other = mkdtempSync(join(tmpdir(), 'abstracta-other-'));
+    dirs.push(other);
+    const seed = readFileSync(join(dir, 'digests', 'trending-mar-14.txt'), 'utf8');
+    const given = join(other, 'trending-mar-14.txt');
+    // The same bytes under the same name: no clash, nothing to change.
+    writeFileSync(given, seed);
+    const same = ingest(dir, [given]);
+    expect(same.status, same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/0 written, 0 removed/);
+    // The same name, three of the 83 papers (the header is five blocks, then title and abstract each).
+    writeFileSync(
+      given,
+      `${seed
+        .split(/\n\s*\n/)
+        .slice(0, 11)
+        .join('\n\n')}\n`,
+    );
+    const before = fingerprint(dir);
+    const refused = ingest(dir, [given]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(
+      /^ingest: .*trending-mar-14\.txt: content\/digests\/trending-mar-14\.txt already exists with other content; adding this file would replace that digest and remove its papers\. Rename the file to keep both, or run again with --replace to replace it\. content\/ was not changed$/,
+    );
+    expect(fingerprint(dir)).toEqual(before);
+    const replaced = ingest(dir, ['--replace', given]);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toMatch(/3 papers from 1 digest .*80 removed/);
   });
 });

@@ -19,6 +19,7 @@ import { Memo } from './shared/memo.ts';
 import { LARGE_SITE_PAPERS } from './site/limits.ts';
 import { createProgress, formatDuration, formatSteps } from './shared/progress.ts';
 import { recoverStaging, replaceEntries } from './ingest/papers-folder.ts';
+import { keepNotes, keptNotes, orphanedEntries, releaseKeptNotes, withKeptNotes } from './ingest/kept-notes.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';
 import { acquireLock } from './shared/lock.ts';
 
@@ -136,7 +137,16 @@ async function main(): Promise<number> {
     const preparing = performance.now();
     await prefillPaperWork(papers, topics, work);
     progress.steps.set('prepare', performance.now() - preparing);
-    const files = papersFolder(papers, topics, { previous, taxonomy, time: progress.time, memo: work });
+    // Notes kept from papers that had left come back with them.
+    const returning = withKeptNotes(previous.owned, keptNotes(paths.notes));
+    const files = papersFolder(papers, topics, {
+      previous: { ...previous, owned: returning.owned },
+      taxonomy,
+      time: progress.time,
+      memo: work,
+    });
+    // Notes of papers leaving now are saved before the folder is replaced: a crash leaves two copies, never none.
+    const kept = keepNotes(paths.notes, orphanedEntries(existing, files));
     mkdirSync(paths.digests, { recursive: true });
     // Files given are copied in, except those --lenient skipped whole: they would fail the next run.
     const parsed = new Set(digests.map((digest) => digest.source));
@@ -145,6 +155,7 @@ async function main(): Promise<number> {
         writeFileAtomic(join(paths.digests, basename(path)), readFileSync(path));
     }
     const result = progress.time('write', () => replaceEntries(paths.papers, files, existing));
+    const released = releaseKeptNotes(paths.notes, returning.used, files);
     work.save();
     progress.clear();
     const count = papers.length;
@@ -154,6 +165,12 @@ async function main(): Promise<number> {
         `(files: ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged} unchanged) ` +
         `in ${formatDuration(seconds * 1000)}, ${Math.round(count / seconds)} papers/s (${formatSteps(progress.steps)})`,
     );
+    if (kept.length)
+      console.log(
+        `ingest: no digest lists ${kept.length === 1 ? 'a paper' : `${kept.length} papers`} with your notes any more; the notes are kept in ${kept.map((path) => shown(path)).join(', ')} and come back if the paper does`,
+      );
+    for (const slug of released)
+      console.log(`ingest: the notes kept in ${shown(join(paths.notes, `${slug}.md`))} are back in the paper's entry`);
     // Skipped entries (--lenient) are reported again on the next run rather than skipped silently.
     if (!skipped.length) recordFingerprint(last, inputsFingerprint(paths, options));
     return 0;

@@ -29,6 +29,8 @@ export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') 
     dir,
     digests: join(dir, 'digests'),
     papers: join(dir, 'papers'),
+    /** Notes of papers no digest lists any more (see `kept-notes.ts`). */
+    notes: join(dir, 'notes'),
     topics: join(dir, 'topics.yaml'),
     resolved: join(dir, 'resolved.yaml'),
   };

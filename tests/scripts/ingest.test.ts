@@ -321,3 +321,33 @@ describe('a file given with the name of a digest already kept', () => {
     expect(replaced.stdout).toMatch(/3 papers from 1 digest .*80 removed/);
   });
 });
+
+describe('notes of a paper no digest lists any more', () => {
+  it('are kept in content/notes/ when the paper leaves, and come back into its entry when it returns', () => {
+    const dir = content();
+    const papers = join(dir, 'papers');
+    const ENTRY = 'tool-augmented-reward-modeling.mdx';
+    const NOTE = '\nMy notes on Themis: compare with Gopher.\n';
+    writeFileSync(join(papers, ENTRY), `${readFileSync(join(papers, ENTRY), 'utf8')}${NOTE}`);
+    const seed = readFileSync(join(dir, 'digests', 'trending-mar-14.txt'), 'utf8');
+    // The digest without that paper (its title and abstract blocks).
+    const blocks = seed.split(/\n\s*\n/);
+    const at = blocks.findIndex((block) => block.trim() === 'Tool-Augmented Reward Modeling');
+    writeFileSync(join(dir, 'digests', 'trending-mar-14.txt'), `${[...blocks.slice(0, at), ...blocks.slice(at + 2)].join('\n\n')}\n`);
+    const left = ingest(dir);
+    expect(left.status, left.stderr).toBe(0);
+    expect(left.stdout).toMatch(/1 removed/);
+    expect(left.stdout).toContain('ingest: no digest lists a paper with your notes any more; the notes are kept in');
+    expect(existsSync(join(papers, ENTRY))).toBe(false);
+    const kept = join(dir, 'notes', 'tool-augmented-reward-modeling.md');
+    expect(readFileSync(kept, 'utf8').endsWith(NOTE)).toBe(true);
+
+    // The paper comes back: its notes are in its entry again, and the kept copy is gone.
+    writeFileSync(join(dir, 'digests', 'trending-mar-14.txt'), seed);
+    const back = ingest(dir);
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stdout).toContain("are back in the paper's entry");
+    expect(readFileSync(join(papers, ENTRY), 'utf8').endsWith(NOTE)).toBe(true);
+    expect(existsSync(kept)).toBe(false);
+  });
+});

@@ -91,11 +91,16 @@ async function main(): Promise<number> {
     const progress = createProgress('ingest');
     // 1. The inputs: the digests folder, then the files given, which replace same-named ones.
     const extra = positionals.map((file) => resolve(file));
-    const missing = extra.find((path) => !existsSync(path) || !statSync(path).isFile());
-    if (missing) {
-      console.error(`ingest: ${shown(missing)}: no such file`);
-      return 2;
-    }
+    // Each file given must be a regular file: say which is missing, and which exists but is not one.
+    const unreadable = extra.flatMap((path) => {
+      if (!existsSync(path)) return [`${shown(path)}: no such file`];
+      const stat = statSync(path);
+      if (stat.isDirectory())
+        return [`${shown(path)}: a folder, not a digest file; give the files in it (or copy them into content/digests/)`];
+      return stat.isFile() ? [] : [`${shown(path)}: not a regular file (a FIFO, a device or a socket); give a digest file`];
+    });
+    for (const line of unreadable) console.error(`ingest: ${line}`);
+    if (unreadable.length) return 2;
     // A file given with the name of a digest already kept, but other content, would replace that digest
     // and remove its papers (and their entries): only when asked.
     const clashing = values.replace

@@ -4,13 +4,13 @@
  * `topics:report` and `topics:suggest`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './formats/digest.ts';
 import { InputError, InputErrors } from '../shared/errors.ts';
-import { parseInput } from './formats/parse-input.ts';
+import { checkInputSize, parseInput } from './formats/parse-input.ts';
 import { readEntry, type OwnedParts } from '../entries/entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from '../entries/pinned.ts';
@@ -79,14 +79,46 @@ export function collectErrors(errors: InputError[], fn: () => void): void {
   }
 }
 
-/** Regular, non-hidden files of a folder, sorted by name. */
-export function filesIn(dir: string): string[] {
+/**
+ * Regular, non-hidden files of a folder, sorted by name. A symbolic link is followed only to a file
+ * inside `within` (by default the folder itself): a link that leaves it (to `/etc/passwd`, or to a
+ * digest elsewhere that would then be published), dangles or loops is an error, as is a name that is
+ * not UTF-8 or anything that is not a regular file (a FIFO, a device).
+ */
+export function filesIn(dir: string, errors: InputError[] = [], within = dir): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .filter((name) => !name.startsWith('.'))
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+  const root = realpathSync(within);
+  const files: string[] = [];
+  const names = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
+  for (const raw of names) {
+    const name = raw.toString('utf8');
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const problem = (message: string) => errors.push(new InputError(shown(path), 1, message));
+    if (!Buffer.from(name, 'utf8').equals(raw)) {
+      problem('the file name is not valid UTF-8: rename the file');
+      continue;
+    }
+    let stat = lstatSync(path);
+    if (stat.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        problem(code === 'ELOOP' ? 'a symbolic link that loops back on itself' : 'a symbolic link to a file that does not exist');
+        continue;
+      }
+      if (target !== root && !target.startsWith(`${root}${sep}`)) {
+        problem(`a symbolic link to ${target}, outside ${shown(within)}: copy the file in instead`);
+        continue;
+      }
+      stat = statSync(target);
+    }
+    if (stat.isFile()) files.push(path);
+    else if (!stat.isDirectory()) problem('not a regular file (a FIFO, a device or a socket): digests must be files');
+  }
+  return files;
 }
 
 /** How to read inputs: the command's options, and where to report progress and remember work. */
@@ -115,8 +147,10 @@ export function parseDigests(
   let papers = 0;
   for (const [index, path] of paths.entries()) {
     collectErrors(lenient ? skipped : errors, () => {
-      const bytes = readFileSync(path);
       const file = shown(path);
+      // The size first: a huge file is refused before it is read into memory.
+      checkInputSize(statSync(path).size, file);
+      const bytes = readFileSync(path);
       const key = memoKey(file, String(year), String(lenient), createHash('sha1').update(bytes).digest('base64'));
       // Only clean parses are remembered: a file with skipped entries is parsed (and reported) again.
       const digest = memo.get(
@@ -161,7 +195,7 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   const { memo = Memo.none() } = options;
   const errors: InputError[] = [];
   const skipped: InputError[] = [];
-  const inputs = new Map(filesIn(paths.digests).map((path) => [basename(path), path]));
+  const inputs = new Map(filesIn(paths.digests, errors, paths.dir).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
   const digests = parseDigests([...inputs.values()], errors, { ...options, skipped });
   let topics: Topic[] = [];

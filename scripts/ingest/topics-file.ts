@@ -17,7 +17,20 @@ export function parseTopicsFile(text: string, file: string): Topic[] {
       doc.errors.map((error) => new InputError(file, lineCounter.linePos(error.pos[0]).line, error.message.split('\n')[0])),
     );
   }
-  const result = topicsFileSchema.safeParse(doc.toJS());
+  // Aliases that expand without end (a "billion laughs" file) make the yaml package throw: a file error.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new InputErrors([
+      new InputError(
+        file,
+        1,
+        `${(error as Error).message.split('\n')[0]}: the file uses YAML aliases (*name) too much; write the topics out`,
+      ),
+    ]);
+  }
+  const result = topicsFileSchema.safeParse(data);
   if (!result.success) {
     throw new InputErrors(
       result.error.issues.map((issue) => {

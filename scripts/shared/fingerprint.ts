@@ -55,7 +55,13 @@ export function fingerprint(inputs: FingerprintInputs): string {
     field('source', resolve(source), String(files.length));
     for (const file of files) {
       field('file', file);
-      hash.update(readFileSync(join(source, file)));
+      // A file that cannot be read here (a dangling link, a name that is not UTF-8) still counts as a
+      // change: ingest then runs and reports it by name.
+      try {
+        hash.update(readFileSync(join(source, file)));
+      } catch (error) {
+        field('unreadable', String((error as NodeJS.ErrnoException).code));
+      }
     }
   }
   for (const tree of inputs.trees ?? []) {

@@ -1,6 +1,6 @@
 /** Temporary content folders for ingest tests, and a fingerprint to prove a folder did not change. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -15,15 +15,21 @@ export function copyContent(): string {
   return dir;
 }
 
-/** Every file below `dir` with its bytes and mtime: equal fingerprints mean nothing was touched. */
+/**
+ * Every file below `dir` with its bytes and mtime (a symbolic link with its target, a name that is not
+ * UTF-8 by its bytes): equal fingerprints mean nothing was touched.
+ */
 export function fingerprint(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (current: string) => {
-    for (const name of readdirSync(current).sort()) {
-      const path = join(current, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else result[relative(dir, path)] = `${stat.mtimeMs}:${readFileSync(path).toString('base64')}`;
+    for (const raw of readdirSync(current, { encoding: 'buffer' }).sort(Buffer.compare)) {
+      const path = Buffer.concat([Buffer.from(`${current}/`), raw]);
+      const key = relative(dir, join(current, raw.toString('latin1')));
+      const stat = lstatSync(path);
+      if (stat.isDirectory()) walk(path.toString());
+      else if (stat.isSymbolicLink()) result[key] = `link:${readlinkSync(path)}`;
+      else if (!stat.isFile()) result[key] = 'not a regular file'; // a FIFO would block a read
+      else result[key] = `${stat.mtimeMs}:${stat.size > 2 ** 26 ? `${stat.size} bytes` : readFileSync(path).toString('base64')}`;
     }
   };
   walk(dir);

@@ -1,5 +1,17 @@
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -351,3 +363,72 @@ describe('notes of a paper no digest lists any more', () => {
     expect(existsSync(kept)).toBe(false);
   });
 });
+
+describe('inputs that used to end in a stack trace', () => {
+  /** Runs ingest on a content folder prepared by `prepare`; it must refuse with one line per problem and change nothing. */
+  function refused(prepare: (dir: string) => void, args: (dir: string) => string[] = () => []) {
+    const dir = content();
+    prepare(dir);
+    const before = fingerprint(dir);
+    const run = ingest(dir, args(dir));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(fingerprint(dir)).toEqual(before);
+    return run.stderr.trim();
+  }
+
+  it('refuses symbolic links that dangle, loop or leave the content folder, by name', () => {
+    expect(refused((dir) => symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'digests', 'dangling.txt')))).toMatch(
+      /digests\/dangling\.txt:1: a symbolic link to a file that does not exist/,
+    );
+    expect(
+      refused((dir) => {
+        symlinkSync(join(dir, 'digests', 'b.txt'), join(dir, 'digests', 'a.txt'));
+        symlinkSync(join(dir, 'digests', 'a.txt'), join(dir, 'digests', 'b.txt'));
+      }),
+    ).toMatch(/digests\/a\.txt:1: a symbolic link that loops back on itself/);
+    expect(refused((dir) => symlinkSync('/etc/passwd', join(dir, 'digests', 'passwd.txt')))).toMatch(
+      /digests\/passwd\.txt:1: a symbolic link to \/etc\/passwd, outside .*: copy the file in instead/,
+    );
+  });
+
+  it('refuses a file name that is not UTF-8, and a file too large before reading it', () => {
+    expect(
+      refused((dir) =>
+        writeFileSync(Buffer.concat([Buffer.from(`${join(dir, 'digests')}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), 'x'),
+      ),
+    ).toMatch(/digests\/bad-.*\.txt:1: the file name is not valid UTF-8: rename the file/);
+    // 3 GiB, sparse: reading it whole would fail in Node (and take the memory first).
+    const huge = refused((dir) => truncateSync(openSyncClose(join(dir, 'digests', 'huge.txt')), 3 * 2 ** 30));
+    expect(huge).toMatch(/digests\/huge\.txt:1: the file is 3072\.0 MB; an input may be at most 32\.0 MB: split it into several digests/);
+  });
+
+  it('refuses a topics file whose aliases expand without end', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ].join('\n');
+    expect(refused((dir) => writeFileSync(join(dir, 'topics.yaml'), `${bomb}\n`))).toMatch(/topics\.yaml:1: .*aliases/);
+  });
+
+  it('says that a FIFO or a device given on the command line is not a regular file', () => {
+    expect(
+      refused(
+        () => {},
+        () => ['/dev/zero'],
+      ),
+    ).toMatch(/^ingest: \S*\/dev\/zero: not a regular file \(a FIFO, a device or a socket\); give a digest file$/);
+    expect(
+      refused(
+        (dir) => execFileSync('mkfifo', [join(dir, 'pipe.txt')]),
+        (dir) => [join(dir, 'pipe.txt')],
+      ),
+    ).toMatch(/pipe\.txt: not a regular file/);
+  });
+});
+
+/** Creates an empty file and returns its path. */
+function openSyncClose(path: string): string {
+  writeFileSync(path, '');
+  return path;
+}

@@ -22,16 +22,16 @@ const NOT_YET: { name: string; test: (text: string) => boolean }[] = [
  */
 export const MAX_INPUT_BYTES = 32 * 2 ** 20;
 
+/** Refuses an input of `size` bytes over the limit; callers check the size on disk before reading the file. */
+export function checkInputSize(size: number, file: string): void {
+  if (size <= MAX_INPUT_BYTES) return;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+  throw new InputError(file, 1, `the file is ${mb(size)}; an input may be at most ${mb(MAX_INPUT_BYTES)}: split it into several digests`);
+}
+
 /** Decodes and parses one input file; `file` is the path to show in messages. */
 export function parseInput(bytes: Uint8Array, file: string, options: ParseOptions = {}): ParsedDigest {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
-    throw new InputError(
-      file,
-      1,
-      `the file is ${mb(bytes.length)}; an input may be at most ${mb(MAX_INPUT_BYTES)}: split it into several digests`,
-    );
-  }
+  checkInputSize(bytes.length, file);
   const text = decodeText(bytes, file);
   if (isJson(text)) return parseHfDaily(text, file, options);
   if (isAtom(text)) return parseArxivAtom(text, file, options);

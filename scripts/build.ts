@@ -15,7 +15,7 @@
  * `--force` runs everything from scratch.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { estimateStore, LARGE_SITE_PAPERS } from './site/limits.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
+import { acquireLock } from './shared/lock.ts';
 import { formatDuration } from './shared/progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +48,17 @@ const astroArgs = tokens.flatMap((token) => {
   return token.kind === 'positional' ? [token.value] : [];
 });
 const outDir = resolve(typeof values.outDir === 'string' ? values.outDir : join(ROOT, 'dist'));
+
+// One build of this project at a time: two Astro builds share its cache and prerender folders, and the
+// second failed with a missing-module stack trace. A second build now stops at once and says why.
+try {
+  mkdirSync(join(ROOT, '.astro'), { recursive: true });
+  const release = acquireLock(join(ROOT, '.astro', 'build.lock'), { name: 'build' });
+  process.on('exit', release);
+} catch (error) {
+  console.error(`build: ${(error as Error).message}; nothing was built`);
+  process.exit(1);
+}
 
 /** Runs a project script with this Node, output passed through; exits on failure. Resolves to its time. */
 function run(args: string[], env: Record<string, string> = {}): Promise<number> {

@@ -28,7 +28,8 @@ export function fingerprint(dir: string): Record<string, string> {
       const stat = lstatSync(path);
       if (stat.isDirectory()) walk(path.toString());
       else if (stat.isSymbolicLink()) result[key] = `link:${readlinkSync(path)}`;
-      else if (!stat.isFile()) result[key] = 'not a regular file'; // a FIFO would block a read
+      else if (!stat.isFile())
+        result[key] = 'not a regular file'; // a FIFO would block a read
       else result[key] = `${stat.mtimeMs}:${stat.size > 2 ** 26 ? `${stat.size} bytes` : readFileSync(path).toString('base64')}`;
     }
   };

@@ -120,3 +120,25 @@ describe('an incremental build', () => {
     expectSameAsForced();
   }, 300_000);
 });
+
+describe('two builds at once', () => {
+  it('refuses the second with one line, while the first holds the build lock', () => {
+    // A live process (this one) holds the project's build lock, as a running build would.
+    const lock = join(project, '.astro', 'build.lock');
+    mkdirSync(join(project, '.astro'), { recursive: true });
+    writeFileSync(lock, String(process.pid));
+    try {
+      const second = spawnSync(NODE, ['scripts/build.ts', '--outDir', dist], {
+        cwd: project,
+        encoding: 'utf8',
+        env: { ...process.env, ABSTRACTA_CONTENT: content },
+      });
+      expect(second.status).toBe(1);
+      expect(second.stderr.trim()).toBe(
+        `build: another build (process ${process.pid}) is running; wait for it, or delete ${lock} if it is not; nothing was built`,
+      );
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
+});

@@ -11,6 +11,7 @@ import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './formats/digest.ts';
 import { InputError, InputErrors } from '../shared/errors.ts';
 import { checkInputSize, parseInput } from './formats/parse-input.ts';
+import { digestId } from '../../src/lib/digests.ts';
 import { readEntry, type OwnedParts } from '../entries/entry.ts';
 import { taxonomyHash, type Previous, type PreviousEntry } from './pipeline.ts';
 import { readPinnedTopics } from '../entries/pinned.ts';
@@ -197,6 +198,22 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   const skipped: InputError[] = [];
   const inputs = new Map(filesIn(paths.digests, errors, paths.dir).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
+  // Two names whose digest pages would share one address (`Mar.txt` and `mar.txt`, `a b.txt` and
+  // `a-b.txt`): one page would hide the other. Refused, naming both.
+  const byPage = new Map<string, string[]>();
+  for (const name of inputs.keys()) byPage.set(digestId(name), [...(byPage.get(digestId(name)) ?? []), name]);
+  for (const [id, names] of byPage) {
+    if (names.length < 2) continue;
+    for (const name of names)
+      errors.push(
+        new InputError(
+          shown(inputs.get(name)!),
+          1,
+          `its digest page would be /digests/${id}/, as would ${names.filter((other) => other !== name).join(', ')}'s: rename one of them`,
+        ),
+      );
+    for (const name of names) inputs.delete(name);
+  }
   const digests = parseDigests([...inputs.values()], errors, { ...options, skipped });
   let topics: Topic[] = [];
   const topicsText = existsSync(paths.topics) ? readFileSync(paths.topics, 'utf8') : undefined;

@@ -432,3 +432,22 @@ function openSyncClose(path: string): string {
   writeFileSync(path, '');
   return path;
 }
+
+describe('two digest names with one page address', () => {
+  it.each([
+    ['Mar.txt', 'mar.txt'],
+    ['a b.txt', 'a-b.txt'],
+  ])('refuses %s beside %s, naming both', (first, second) => {
+    const dir = content();
+    const seed = readFileSync(join(dir, 'digests', 'trending-mar-14.txt'), 'utf8');
+    writeFileSync(join(dir, 'digests', first), seed.replace('Mar 14', 'Mar 15'));
+    writeFileSync(join(dir, 'digests', second), seed.replace('Mar 14', 'Mar 16'));
+    const before = fingerprint(dir);
+    const run = ingest(dir);
+    expect(run.status).toBe(1);
+    const id = first.replace('.txt', '').toLowerCase().replace(' ', '-');
+    expect(run.stderr).toContain(`digests/${first}:1: its digest page would be /digests/${id}/, as would ${second}'s: rename one of them`);
+    expect(run.stderr).toContain(`digests/${second}:1: its digest page would be /digests/${id}/, as would ${first}'s: rename one of them`);
+    expect(fingerprint(dir)).toEqual(before);
+  });
+});

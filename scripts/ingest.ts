@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     // since the last run (a digest file, an entry, a paper's text) is taken from the memo.
     const memo = contentMemo(paths);
     const reading = performance.now();
-    const { digests, skipped, topics, resolved, previous, taxonomy, errors, existing } = progress.time('read', () =>
+    const { digests, skipped, hidden, topics, resolved, previous, taxonomy, errors, existing } = progress.time('read', () =>
       readContent(paths, extra, {
         year,
         lenient: values.lenient,
@@ -131,6 +131,8 @@ async function main(): Promise<number> {
     );
     progress.clear();
     if (errors.length) return reportErrors('ingest', errors, 'content/ was not changed');
+    for (const path of hidden)
+      console.warn(`ingest: ${shown(path)}: not read (a name starting with a dot is hidden); rename the file to ingest it`);
     for (const warning of skipped) console.warn(`warning: ${warning.message} (skipped)`);
     if (skipped.length) console.warn(`ingest: --lenient: ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} or files skipped`);
 

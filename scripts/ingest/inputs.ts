@@ -80,20 +80,28 @@ export function collectErrors(errors: InputError[], fn: () => void): void {
   }
 }
 
+/** Hidden files that are no one's digest: not worth a word. */
+const HOUSEKEEPING = new Set(['.gitkeep', '.DS_Store', '.keep']);
+
 /**
- * Regular, non-hidden files of a folder, sorted by name. A symbolic link is followed only to a file
+ * Regular, non-hidden files of a folder, sorted by name (the hidden ones other than housekeeping go to
+ * `hidden`, for the caller to mention). A symbolic link is followed only to a file
  * inside `within` (by default the folder itself): a link that leaves it (to `/etc/passwd`, or to a
  * digest elsewhere that would then be published), dangles or loops is an error, as is a name that is
  * not UTF-8 or anything that is not a regular file (a FIFO, a device).
  */
-export function filesIn(dir: string, errors: InputError[] = [], within = dir): string[] {
+export function filesIn(dir: string, errors: InputError[] = [], within = dir, hidden: string[] = []): string[] {
   if (!existsSync(dir)) return [];
   const root = realpathSync(within);
   const files: string[] = [];
   const names = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
   for (const raw of names) {
     const name = raw.toString('utf8');
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.')) {
+      // Skipped, and said (editors' and systems' own files aside).
+      if (!HOUSEKEEPING.has(name) && !name.endsWith('.swp')) hidden.push(join(dir, name));
+      continue;
+    }
     const path = join(dir, name);
     const problem = (message: string) => errors.push(new InputError(shown(path), 1, message));
     if (!Buffer.from(name, 'utf8').equals(raw)) {
@@ -176,6 +184,8 @@ export interface ContentInputs {
   digests: ParsedDigest[];
   /** With `lenient`: the entries and files left out, and why. */
   skipped: InputError[];
+  /** Hidden files in the digests folder, which are not read (named so the user knows). */
+  hidden: string[];
   topics: Topic[];
   /** arXiv ids found for papers whose sources gave none (`content/resolved.yaml`), by identity. */
   resolved: Map<string, Resolved>;
@@ -196,7 +206,8 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   const { memo = Memo.none() } = options;
   const errors: InputError[] = [];
   const skipped: InputError[] = [];
-  const inputs = new Map(filesIn(paths.digests, errors, paths.dir).map((path) => [basename(path), path]));
+  const hidden: string[] = [];
+  const inputs = new Map(filesIn(paths.digests, errors, paths.dir, hidden).map((path) => [basename(path), path]));
   for (const path of extra) inputs.set(basename(path), path);
   // Two names whose digest pages would share one address (`Mar.txt` and `mar.txt`, `a b.txt` and
   // `a-b.txt`): one page would hide the other. Refused, naming both.
@@ -252,7 +263,17 @@ export function readContent(paths: ContentPaths, extra: readonly string[] = [], 
   if (!errors.length && !digests.length)
     errors.push(new InputError(shown(paths.digests), 1, 'no digests to ingest; add a digest file here'));
   const redirects = readRedirects(existing.get(REDIRECTS_FILE));
-  return { digests, skipped, topics, resolved, previous: { pinned, owned, entries, written, redirects }, taxonomy, errors, existing };
+  return {
+    digests,
+    skipped,
+    hidden,
+    topics,
+    resolved,
+    previous: { pinned, owned, entries, written, redirects },
+    taxonomy,
+    errors,
+    existing,
+  };
 }
 
 /** Prints input errors as `error: file:line: message` and a count; returns exit status 1. */

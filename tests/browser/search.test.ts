@@ -230,6 +230,16 @@ describe.skipIf(!CHROMIUM)('search in Chromium', () => {
     await page.close();
   });
 
+  it('says when a topic in the address does not exist, and leaves it out', async () => {
+    const page = await newPage();
+    await page.goto(`${root.url}search/?q=reward&topic=No+such+topic`);
+    const status = page.locator('.search-page [data-search-status]');
+    await expect.poll(() => status.textContent()).toMatch(/^No topic is called “No such topic”; it is left out\. \d+ results for “reward”/);
+    expect(await page.locator('.search-page [role="option"]').count()).toBeGreaterThan(0);
+    await page.waitForURL(/\/search\/\?q=reward$/);
+    await page.close();
+  });
+
   it('loads no Pagefind code on a page until search is opened', async () => {
     const page = await newPage();
     const requests: string[] = [];

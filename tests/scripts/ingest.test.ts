@@ -451,3 +451,17 @@ describe('two digest names with one page address', () => {
     expect(fingerprint(dir)).toEqual(before);
   });
 });
+
+describe('hidden files in the digests folder', () => {
+  it('are not read, and each is named (housekeeping files aside)', () => {
+    const dir = content();
+    writeFileSync(join(dir, 'digests', '.draft.txt'), 'a digest in progress');
+    writeFileSync(join(dir, 'digests', '.gitkeep'), '');
+    const run = ingest(dir, ['--force']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /^ingest: .*digests\/\.draft\.txt: not read \(a name starting with a dot is hidden\); rename the file to ingest it$/m,
+    );
+    expect(run.stderr).not.toContain('.gitkeep');
+  });
+});

@@ -126,12 +126,27 @@ export class SearchController {
 
   private async search(run: number): Promise<void> {
     const pagefind = await loadPagefind(this.options.bundle, this.options.base, this.options.merge);
+    // A topic in the address that the site does not have (a renamed topic, a typo) would silently
+    // empty the results: it is left out, and the status says so.
+    let unknownTopics: string[] = [];
+    if (this.state.topics.length) {
+      const known = (await pagefind.filters()).topic ?? {};
+      unknownTopics = this.state.topics.filter((topic) => !(topic in known));
+      if (run !== this.sequence) return;
+      if (unknownTopics.length) {
+        this.state = { ...this.state, topics: this.state.topics.filter((topic) => topic in known) };
+        this.syncUrl();
+      }
+    }
     const { query, topics, authors } = this.state;
+    const unknown = unknownTopics.length
+      ? `No topic is called ${unknownTopics.map((topic) => `“${topic}”`).join(' or ')}; it is left out. `
+      : '';
     this.renderActive();
     if (!query.trim() && !topics.length && !authors.length) {
       if (run !== this.sequence) return;
       this.renderResults([]);
-      this.status.textContent = 'Type to search titles, abstracts and keywords.';
+      this.status.textContent = `${unknown}Type to search titles, abstracts and keywords.`;
       return;
     }
     this.status.textContent = 'Searching…';
@@ -177,7 +192,7 @@ export class SearchController {
     const found = total
       ? `${total} ${total === 1 ? 'result' : 'results'} ${label}${total > MAX_RESULTS ? `, best ${MAX_RESULTS} shown` : ''}`
       : `No results ${label}`;
-    this.status.textContent = forgiven ? `No results for “${query.trim()}”. ${found}${forgivenNote(forgiven)}.` : found;
+    this.status.textContent = unknown + (forgiven ? `No results for “${query.trim()}”. ${found}${forgivenNote(forgiven)}.` : found);
     // Topic counts ignore the chosen topics (every topic stays offered with its count), but not the
     // chosen authors: with an author, counts are of that author's papers (Pagefind's `totalFilters`
     // would count the search without any filter, which for no query is nothing).

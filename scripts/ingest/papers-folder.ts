@@ -54,9 +54,10 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>, 
   const old = `${staging}-old`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const [name, text] of files) {
+  for (const [index, [name, text]] of [...files].entries()) {
     if (current.get(name) === text) linkSync(join(dir, name), join(staging, name));
     else writeFileSync(join(staging, name), text);
+    if (index === Math.floor(files.size / 2)) crashPoint('writing');
   }
   // Keep files that are not entries (a README, images beside notes) where the user put them.
   if (existsSync(dir)) {
@@ -64,10 +65,20 @@ export function replaceEntries(dir: string, files: ReadonlyMap<string, string>, 
       if (!isGenerated(name) && !existsSync(join(staging, name))) linkOrCopy(join(dir, name), join(staging, name));
     }
     renameSync(dir, old);
+    crashPoint('between-renames');
   }
   renameSync(staging, dir);
+  crashPoint('after-renames');
   rmSync(old, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * Fault injection for the crash tests: with `ABSTRACTA_CRASH_AT` set to this point's name, the process
+ * is killed here (SIGKILL: no cleanup runs), as a power cut or an OOM kill would.
+ */
+function crashPoint(name: string): void {
+  if (process.env.ABSTRACTA_CRASH_AT === name) process.kill(process.pid, 'SIGKILL');
 }
 
 function linkOrCopy(from: string, to: string) {

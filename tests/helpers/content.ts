@@ -38,13 +38,13 @@ export function fingerprint(dir: string): Record<string, string> {
 }
 
 /** Runs `npm run ingest -- ...args` against `contentDir`, with the project's Node. */
-export function ingest(contentDir: string, args: string[] = []) {
+export function ingest(contentDir: string, args: string[] = [], env: Record<string, string> = {}) {
   const result = spawnSync(NODE, [join(ROOT, 'scripts/ingest.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ABSTRACTA_CONTENT: contentDir },
+    env: { ...process.env, ABSTRACTA_CONTENT: contentDir, ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**

@@ -301,6 +301,31 @@ describe('an ingest interrupted while it replaced the papers folder', () => {
   });
 });
 
+describe('an ingest killed while it replaces the papers folder', () => {
+  it.each(['writing', 'between-renames', 'after-renames'])(
+    'leaves a state the next run completes, every note kept (killed %s)',
+    (stage) => {
+      const dir = content();
+      const ENTRY = join(dir, 'papers', 'tool-augmented-reward-modeling.mdx');
+      const NOTE = '\nMy notes: the Themis tool list.\n';
+      writeFileSync(ENTRY, `${readFileSync(ENTRY, 'utf8')}${NOTE}`);
+      // A digest without one (other) paper, so that many entries change and the folder is replaced.
+      const digest = join(dir, 'digests', 'trending-mar-14.txt');
+      const blocks = readFileSync(digest, 'utf8').split(/\n\s*\n/);
+      const at = blocks.findIndex((block) => block.trim().startsWith('Secrets of RLHF'));
+      writeFileSync(digest, `${[...blocks.slice(0, at), ...blocks.slice(at + 2)].join('\n\n')}\n`);
+      const killed = ingest(dir, [], { ABSTRACTA_CRASH_AT: stage });
+      expect(killed.signal).toBe('SIGKILL');
+      const next = ingest(dir);
+      expect(next.status, next.stderr).toBe(0);
+      expect(readFileSync(ENTRY, 'utf8').endsWith(NOTE)).toBe(true);
+      expect(readdirSync(join(dir, 'papers')).filter((name) => name.endsWith('.mdx'))).toHaveLength(82);
+      expect(readdirSync(dir).filter((name) => name.startsWith('.staging-'))).toEqual([]);
+      expect(ingest(dir).stdout).toMatch(/nothing changed/);
+    },
+  );
+});
+
 describe('a file given with the name of a digest already kept', () => {
   it('is refused with a message saying what it would replace, and replaces it only with --replace', () => {
     const dir = content();

@@ -5,14 +5,13 @@
  * from the address.
  */
 import { load } from 'cheerio';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
+import { buildSite, entriesIn, hfContent } from '../helpers/content.ts';
 import { htmlErrors } from '../helpers/html-validate.ts';
-import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
 
 const BASE = '/papers-site/';
@@ -20,7 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'abstracta-authors-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 /** Three days of real papers: enough for authors with more than one paper. */
-const DAYS = ['2024-05-27.json', '2024-05-28.json', '2024-05-29.json'];
+const DAYS = ['2024/2024-05-27.json', '2024/2024-05-28.json', '2024/2024-05-29.json'];
 
 /** Each paper's slug, title and authors, from the entries ingest wrote. */
 const papers = () => entriesIn(join(content, 'papers')).map((paper) => ({ ...paper, authors: paper.authors ?? [] }));
@@ -29,10 +28,7 @@ describe.skipIf(!CHROMIUM)('authors you can follow', () => {
   let author = '';
   let theirs: string[] = [];
   beforeAll(() => {
-    mkdirSync(join(content, 'digests'), { recursive: true });
-    for (const day of DAYS) cpSync(join(FIXTURES, 'hf-daily-papers', '2024', day), join(content, 'digests', day));
-    cpSync(join(ROOT, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
-    expect(ingest(content).status).toBe(0);
+    expect(hfContent(content, DAYS).status).toBe(0);
     const built = buildSite(content, dist, { BASE_PATH: BASE });
     expect(built.status, built.output).toBe(0);
     // The author with the most papers here (ties: by name).

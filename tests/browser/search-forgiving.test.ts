@@ -4,7 +4,7 @@
  * a misspelled name is corrected, and the results come before the filters on a phone.
  */
 import { load } from 'cheerio';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameParts } from '../../src/lib/search-words.ts';
 import { SHOWN_KEYWORDS } from '../../src/schemas.ts';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
-import { FIXTURES, ROOT } from '../helpers/paths.ts';
+import { buildSite, entriesIn, hfContent } from '../helpers/content.ts';
 import { useServer } from '../helpers/serve.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-forgiving-'));
@@ -35,11 +34,7 @@ async function results(page: Page, url: string, query: string): Promise<{ status
 
 describe.skipIf(!CHROMIUM)('search that forgives, on real papers', () => {
   beforeAll(() => {
-    mkdirSync(join(content, 'digests'), { recursive: true });
-    for (const day of ['2026-07-01.json', '2026-07-02.json'])
-      cpSync(join(FIXTURES, 'hf-daily-papers', '2026', day), join(content, 'digests', day));
-    cpSync(join(ROOT, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
-    expect(ingest(content).status).toBe(0);
+    expect(hfContent(content, ['2026/2026-07-01.json', '2026/2026-07-02.json']).status).toBe(0);
     const built = buildSite(content, dist);
     expect(built.status, built.output).toBe(0);
   }, 300_000);

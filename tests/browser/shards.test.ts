@@ -3,13 +3,13 @@
  * each built under its own sub-path with its own Pagefind index and `SEARCH_MERGE` naming the other's.
  * Served together, either site's search finds the papers of both, linked to the right shard.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
-import { buildSite, entriesIn, ingest } from '../helpers/content.ts';
-import { FIXTURES, ROOT } from '../helpers/paths.ts';
+import { buildSite, entriesIn, hfContent } from '../helpers/content.ts';
+import { FIXTURES } from '../helpers/paths.ts';
 import { useServer } from '../helpers/serve.ts';
 
 const SHARDS = ['2024', '2026'];
@@ -25,13 +25,15 @@ describe.skipIf(!CHROMIUM)('an archive in two shards, searched together', () => 
   beforeAll(() => {
     for (const [index, shard] of SHARDS.entries()) {
       const content = join(work, shard);
-      mkdirSync(join(content, 'digests'), { recursive: true });
-      for (const day of readdirSync(join(FIXTURES, 'hf-daily-papers', shard))
+      const days = readdirSync(join(FIXTURES, 'hf-daily-papers', shard))
         .sort()
-        .slice(0, DAYS))
-        cpSync(join(FIXTURES, 'hf-daily-papers', shard, day), join(content, 'digests', day));
-      cpSync(join(ROOT, 'content', 'topics.yaml'), join(content, 'topics.yaml'));
-      expect(ingest(content).status).toBe(0);
+        .slice(0, DAYS);
+      expect(
+        hfContent(
+          content,
+          days.map((day) => join(shard, day)),
+        ).status,
+      ).toBe(0);
       const other = SHARDS[1 - index];
       const built = buildSite(content, join(site, shard), { BASE_PATH: `/${shard}/`, SEARCH_MERGE: `/${other}/pagefind/` });
       expect(built.status, built.output).toBe(0);

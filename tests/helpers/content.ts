@@ -2,11 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { acquireLock } from '../../scripts/shared/lock.ts';
 import { paperSchema, type Paper } from '../../src/schemas.ts';
-import { NODE, ROOT } from './paths.ts';
+import { FIXTURES, NODE, ROOT } from './paths.ts';
 
 /** A fresh copy of the project's `content/` (digests, topics and generated papers) in a temp folder. */
 export function copyContent(): string {
@@ -35,6 +35,17 @@ export function fingerprint(dir: string): Record<string, string> {
   };
   walk(dir);
   return result;
+}
+
+/**
+ * A content folder at `contentDir` of Hugging Face daily-papers fixture files (paths under
+ * `tests/fixtures/hf-daily-papers/`, e.g. `2026/2026-07-01.json`) with the seed's topics, ingested.
+ */
+export function hfContent(contentDir: string, days: readonly string[]) {
+  mkdirSync(join(contentDir, 'digests'), { recursive: true });
+  for (const day of days) cpSync(join(FIXTURES, 'hf-daily-papers', day), join(contentDir, 'digests', basename(day)));
+  cpSync(join(ROOT, 'content', 'topics.yaml'), join(contentDir, 'topics.yaml'));
+  return ingest(contentDir);
 }
 
 /** Runs `npm run ingest -- ...args` against `contentDir`, with the project's Node. */

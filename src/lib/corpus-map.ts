@@ -250,6 +250,19 @@ export function boxesOverlap(a: Box, b: Box, gap = 0): boolean {
   return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 }
 
+/**
+ * Whether the segment from (x1, y1) to (x2, y2) passes through the inside of `box` (touching its edge
+ * is not), checked at points at most 2 units apart and at 100 points at least.
+ */
+function segmentCrossesBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  const steps = Math.max(100, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 2));
+  for (let i = 0; i <= steps; i++) {
+    const [x, y] = [x1 + ((x2 - x1) * i) / steps, y1 + ((y2 - y1) * i) / steps];
+    if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) return true;
+  }
+  return false;
+}
+
 /** A topic's region on the map: the circle around its dots. */
 export interface Region {
   topic: Pick<Topic, 'title'>;
@@ -290,15 +303,7 @@ export function placeLabels(
     [...grid.near(box.x - reach, box.y - reach, box.x + box.width + reach, box.y + box.height + reach)].some((dot) =>
       circleHitsBox(dot.x, dot.y, reach, box),
     );
-  const crossesLeader = (box: Box) =>
-    leaders.some(([x1, y1, x2, y2]) => {
-      const steps = Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 2);
-      for (let i = 0; i <= steps; i++) {
-        const [x, y] = [x1 + ((x2 - x1) * i) / steps, y1 + ((y2 - y1) * i) / steps];
-        if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) return true;
-      }
-      return false;
-    });
+  const crossesLeader = (box: Box) => leaders.some((leader) => segmentCrossesBox(...leader, box));
   const free = (box: Box) => !hitsDot(box) && !placed.some((other) => boxesOverlap(box, other, CLEARANCE)) && !crossesLeader(box);
   // A leader may not run over a dot of another region or through a label.
   const clearLine = (x1: number, y1: number, x2: number, y2: number, own: Region) => {
@@ -351,13 +356,7 @@ export function placeLabels(
       };
       const crossesLabel = (box: Box) => {
         const start = toward(box);
-        const end = nearestOn(box, start);
-        const length = Math.hypot(end[0] - start[0], end[1] - start[1]);
-        for (let t = 0; t <= length; t += 2) {
-          const [x, y] = [start[0] + ((end[0] - start[0]) * t) / length, start[1] + ((end[1] - start[1]) * t) / length];
-          if (placed.some((other) => x > other.x && x < other.x + other.width && y > other.y && y < other.y + other.height)) return true;
-        }
-        return false;
+        return placed.some((other) => segmentCrossesBox(...start, ...nearestOn(box, start), other));
       };
       const clamp = (x: number) => Math.min(Math.max(x, area.x), area.x + area.width - width);
       for (let row = 0; !best; row++) {
@@ -406,17 +405,7 @@ export function mapFaults(layout: Pick<CorpusMapLayout, 'dots' | 'labels' | 'rad
     for (let b = a + 1; b < labels.length; b++) if (boxesOverlap(labels[a].box, labels[b].box)) labelsOverlapping++;
   const dotsCovered = dots.filter((dot) => labels.some((label) => circleHitsBox(dot.cx, dot.cy, radius, label.box))).length;
   const leadersThroughLabels = labels.filter(
-    (label) =>
-      label.leader &&
-      labels.some((other) => {
-        if (other === label) return false;
-        const [x1, y1, x2, y2] = label.leader!;
-        for (let t = 0; t <= 1; t += 0.01) {
-          const [x, y] = [x1 + (x2 - x1) * t, y1 + (y2 - y1) * t];
-          if (x > other.box.x && x < other.box.x + other.box.width && y > other.box.y && y < other.box.y + other.box.height) return true;
-        }
-        return false;
-      }),
+    ({ leader }, i) => leader && labels.some((other, j) => j !== i && segmentCrossesBox(...leader, other.box)),
   ).length;
   return { labelsOverlapping, dotsCovered, leadersThroughLabels };
 }

@@ -153,8 +153,13 @@ describe.skipIf(!CHROMIUM)('the reading list', () => {
     );
     await page.goto(`${server.url}${PAPER}`);
     expect(await page.locator('button[data-save]').getAttribute('aria-pressed')).toBe('true');
-    const [entry] = await stored(page);
-    expect([entry.url, entry.title, entry.savedAt]).toEqual([`/${PAPER}`, 'Tool-Augmented Reward Modeling', 1]);
+    // The entry is refreshed once the list's code has loaded (after the button shows the state).
+    await expect
+      .poll(async () => {
+        const [entry] = await stored(page);
+        return [entry.url, entry.title, entry.savedAt];
+      })
+      .toEqual([`/${PAPER}`, 'Tool-Augmented Reward Modeling', 1]);
     await page.close();
   });
 

@@ -74,6 +74,8 @@ export class SearchController {
   private sequence = 0;
   /** Whether Pagefind has loaded the topic filter, so searches can count results per topic. */
   private countsLoaded = false;
+  /** The topics the site has (Pagefind's topic filter values), once asked for. */
+  private knownTopics?: Promise<Set<string>>;
   /** Resolves after each rendering; tests and the bootstrap await it. */
   settled: Promise<void> = Promise.resolve();
 
@@ -130,11 +132,13 @@ export class SearchController {
     // empty the results: it is left out, and the status says so.
     let unknownTopics: string[] = [];
     if (this.state.topics.length) {
-      const known = (await pagefind.filters()).topic ?? {};
-      unknownTopics = this.state.topics.filter((topic) => !(topic in known));
+      // The site's topics, read once: a search with a topic chosen runs on every keystroke.
+      this.knownTopics ??= pagefind.filters().then((filters) => new Set(Object.keys(filters.topic ?? {})));
+      const known = await this.knownTopics;
+      unknownTopics = this.state.topics.filter((topic) => !known.has(topic));
       if (run !== this.sequence) return;
       if (unknownTopics.length) {
-        this.state = { ...this.state, topics: this.state.topics.filter((topic) => topic in known) };
+        this.state = { ...this.state, topics: this.state.topics.filter((topic) => known.has(topic)) };
         this.syncUrl();
       }
     }
@@ -156,8 +160,9 @@ export class SearchController {
     const counting = this.countsLoaded || topics.length > 0;
     const countTopics = { topic: { none: [] as string[] } };
     const filters = { ...(counting ? countTopics : {}), ...pagefindFilters(this.state) };
+    const find = async (words: string) => (await pagefind.search(searchTerm(words), { filters })) as PagefindResponse;
     let term = searchTerm(query);
-    let response = (await pagefind.search(term, { filters })) as PagefindResponse;
+    let response = await find(query);
     // A newer search has started: do not fetch result data that nobody will see.
     if (run !== this.sequence) return;
     // Nothing found: search again without the words that match nothing, or with them corrected.
@@ -166,14 +171,14 @@ export class SearchController {
       // Loaded the first time a query finds nothing: most searches never need it.
       const [{ forgive }, { distance }] = await Promise.all([import('../../lib/forgiving-search.ts'), import('fastest-levenshtein')]);
       forgiven = await forgive(query, {
-        count: async (words) => ((await pagefind.search(searchTerm(words), { filters })) as PagefindResponse).results.length,
+        count: async (words) => (await find(words)).results.length,
         vocabulary: () => this.vocabulary(),
         distance,
       });
       if (run !== this.sequence) return;
       if (forgiven) {
         term = searchTerm(forgiven.term);
-        response = (await pagefind.search(term, { filters })) as PagefindResponse;
+        response = await find(forgiven.term);
         if (run !== this.sequence) return;
       }
     }
@@ -255,6 +260,7 @@ export class SearchController {
 
   private renderResults(items: ResultData[]) {
     const prefix = this.results.id;
+    const saved = items.length ? readList() : [];
     // Each result is a link with the option role (allowed on <a href>), so the listbox holds no
     // interactive element nested in another, and middle-click still opens a result in a new tab.
     this.results.replaceChildren(
@@ -314,7 +320,7 @@ export class SearchController {
           state.className = 'visually-hidden result-saved-state';
           option.prepend(star);
           option.append(state);
-          this.showSaved(option, isSaved(readList(), keys));
+          this.showSaved(option, isSaved(saved, keys));
         }
         row.append(option);
         return row;

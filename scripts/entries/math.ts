@@ -40,9 +40,13 @@ const TEMML_OPTIONS = {
   annotate: false,
 } as const;
 
-/** TeX commands whose argument is text, and every other command: removed before looking for words. */
-const TEXT_ARGUMENT = /\\(?:text\w*|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr)|operatorname\*?|mbox|boldsymbol)\s*\{[^{}]*\}/g;
+/** Font and text wrappers (`\mathcal{O}`, `\text{softmax}`, `\operatorname{TopK}`): their argument is what shows. */
+const WRAPPER = String.raw`(?:text\w*|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr)|operatorname\*?|mbox|boldsymbol)`;
+/** A wrapper with its argument, and every other command: removed before looking for words. */
+const TEXT_ARGUMENT = new RegExp(String.raw`\\${WRAPPER}\s*\{[^{}]*\}`, 'g');
 const COMMAND = /\\[A-Za-z]+/g;
+/** Wrappers and sizing commands, dropped from the readable form (their arguments stay). */
+const LAYOUT_COMMAND = new RegExp(String.raw`\\(?:${WRAPPER}|left|right|big+l?r?|Big+l?r?)\b`, 'g');
 
 /** Whether `tex` reads as TeX rather than as words between two dollar signs. */
 function looksLikeTex(tex: string): boolean {
@@ -146,7 +150,7 @@ export function readableTex(tex: string): string {
   return tex
     .replace(/\\(?:color|textcolor)\s*\{[^{}]*\}/g, ' ')
     .replace(/\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, ' $1/$2 ')
-    .replace(/\\(?:text\w*|math(?:rm|bf|it|sf|tt|cal|bb|frak|scr)|operatorname\*?|mbox|boldsymbol|left|right|big+l?r?|Big+l?r?)\b/g, ' ')
+    .replace(LAYOUT_COMMAND, ' ')
     .replace(/\\([A-Za-z]+)/g, ' $1 ')
     .replace(/\\(.)/g, '$1')
     .replace(/[{}]/g, '')

@@ -11,13 +11,12 @@ import MiniSearch from 'minisearch';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { forgive } from '../../src/lib/forgiving-search.ts';
 import { nameParts } from '../../src/lib/search-words.ts';
 import { SHOWN_KEYWORDS } from '../../src/schemas.ts';
 import { random } from '../analysis/math/random.ts';
-import { abstractText } from '../entries/mdx.ts';
 import { loadPagefind } from '../harness/pagefind.ts';
+import { searchEntry } from '../search/records.ts';
 import { buildRealSite } from './site.ts';
 
 /** Queries per set. */
@@ -46,16 +45,14 @@ export interface SearchQualityResult {
   vocabulary: { bytes: number; gzipBytes: number; words: number };
 }
 
-/** The papers of a built content folder: slug, title, every keyword and the abstract's text. */
+/** The papers of a built content folder: slug, title, every keyword and the abstract's text, read as the search index reads them. */
 function readPapers(papersDir: string): Paper[] {
   return readdirSync(papersDir)
     .filter((name) => name.endsWith('.mdx'))
     .sort()
     .map((name) => {
-      const text = readFileSync(join(papersDir, name), 'utf8');
-      const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
-      const data = parse(frontmatter) as Paper;
-      return { slug: data.slug, title: data.title, keywords: data.keywords, abstract: abstractText(body) };
+      const { paper, text } = searchEntry(readFileSync(join(papersDir, name), 'utf8'));
+      return { slug: paper.slug, title: paper.title, keywords: paper.keywords, abstract: text };
     });
 }
 

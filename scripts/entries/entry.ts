@@ -24,6 +24,10 @@ export interface OwnedParts {
   notes: string;
 }
 
+/** Whether the user wrote anything in an entry: notes below the marker, or fields of their own. */
+export const hasOwnedParts = (parts: OwnedParts | undefined): boolean =>
+  !!parts && (parts.notes.trim() !== '' || Object.keys(parts.extra).length > 0);
+
 /** An entry no user has touched: no extra fields, no notes. */
 export const NO_OWNED_PARTS: OwnedParts = Object.freeze({ extra: Object.freeze({}), notes: '' }) as OwnedParts;
 

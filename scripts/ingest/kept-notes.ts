@@ -7,11 +7,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownedParts, type OwnedParts } from '../entries/entry.ts';
+import { hasOwnedParts, ownedParts, type OwnedParts } from '../entries/entry.ts';
 import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { REDIRECTS_FILE } from './papers-folder.ts';
-
-const hasOwned = (parts: OwnedParts | undefined) => !!parts && (parts.notes.trim() !== '' || Object.keys(parts.extra).length > 0);
 
 /**
  * Entries of `existing` that `next` no longer has and that hold something the user wrote: slug → file
@@ -23,7 +21,7 @@ export function orphanedEntries(existing: ReadonlyMap<string, string>, next: Rea
   const orphans = new Map<string, string>();
   for (const [name, text] of existing) {
     const slug = name.slice(0, -'.mdx'.length);
-    if (name.endsWith('.mdx') && !next.has(name) && !redirected.has(slug) && hasOwned(ownedParts(text))) orphans.set(slug, text);
+    if (name.endsWith('.mdx') && !next.has(name) && !redirected.has(slug) && hasOwnedParts(ownedParts(text))) orphans.set(slug, text);
   }
   return orphans;
 }
@@ -45,7 +43,7 @@ export function keptNotes(notesDir: string): Map<string, OwnedParts> {
   for (const name of readdirSync(notesDir)) {
     if (!name.endsWith('.md')) continue;
     const parts = ownedParts(readFileSync(join(notesDir, name), 'utf8'));
-    if (hasOwned(parts)) kept.set(name.slice(0, -'.md'.length), parts);
+    if (hasOwnedParts(parts)) kept.set(name.slice(0, -'.md'.length), parts);
   }
   return kept;
 }
@@ -61,7 +59,7 @@ export function withKeptNotes(
   const merged = new Map(owned);
   const used: string[] = [];
   for (const [slug, parts] of kept) {
-    if (hasOwned(merged.get(slug))) continue;
+    if (hasOwnedParts(merged.get(slug))) continue;
     merged.set(slug, parts);
     used.push(slug);
   }

@@ -6,7 +6,7 @@
 import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from '../analysis/assign-topics.ts';
 import type { ParsedDigest } from './formats/digest.ts';
-import { NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '../entries/entry.ts';
+import { hasOwnedParts, NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '../entries/entry.ts';
 import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
@@ -230,12 +230,7 @@ export function papersFolder(
   for (const [from, to] of Object.entries(redirects)) {
     const parts = owned.get(from);
     const target = owned.get(to);
-    if (
-      parts &&
-      (parts.notes.trim() || Object.keys(parts.extra).length) &&
-      !(target && (target.notes.trim() || Object.keys(target.extra).length))
-    )
-      owned.set(to, parts);
+    if (hasOwnedParts(parts) && !hasOwnedParts(target)) owned.set(to, parts!);
     if (pinned.has(from) && !pinned.has(to)) pinned.set(to, pinned.get(from)!);
   }
   const enriched = enrichPapers(papers, topics, { pinned, time, previous: previous.entries, memo });

@@ -60,26 +60,37 @@ export interface Corpus {
   titleCounts: Map<string, number>[];
 }
 
+/** Adds `forms` (one document's surface forms) into `total`. */
+function addSurfaces(total: Map<string, Map<string, number>>, forms: DocumentFeatures['surfaces']): void {
+  for (const [key, written] of forms) {
+    let sum = total.get(key);
+    if (!sum) total.set(key, (sum = new Map()));
+    for (const [form, count] of written) sum.set(form, (sum.get(form) ?? 0) + count);
+  }
+}
+
 /**
  * Builds the corpus statistics for `documents`. Pure and deterministic; `featuresOf` may answer from a
  * memo, since a document's features depend on its text alone (only the IDF weights are corpus-wide).
+ *
+ * `deferSurfaces` sums the surface forms only when first asked for (only computed keywords use them,
+ * and a daily update of papers that bring their own keywords computes none): for a caller whose
+ * features outlive this call anyway, such as a memo's, since until then every document's forms are kept.
  */
 export function buildCorpus(
   documents: readonly Document[],
   featuresOf: (doc: Document, index: number) => DocumentFeatures = documentFeatures,
+  { deferSurfaces = false }: { deferSurfaces?: boolean } = {},
 ): Corpus {
-  // Surface forms are summed as features come, so no document's own surfaces outlive this call (at
-  // 100,000 papers, keeping them all ran out of memory).
-  const surfaces = new Map<string, Map<string, number>>();
+  // Otherwise surface forms are summed as features come, so no document's own surfaces outlive this
+  // call (at 100,000 papers, keeping them all ran out of memory).
+  let surfaces: Map<string, Map<string, number>> | undefined = deferSurfaces ? undefined : new Map();
   const features = documents.map((doc, index) => {
     const feature = featuresOf(doc, index);
-    for (const [key, forms] of feature.surfaces) {
-      let total = surfaces.get(key);
-      if (!total) surfaces.set(key, (total = new Map()));
-      for (const [form, count] of forms) total.set(form, (total.get(form) ?? 0) + count);
-    }
+    if (surfaces) addSurfaces(surfaces, feature.surfaces);
     return feature;
   });
+  let pending = deferSurfaces ? features : undefined;
   const df = new Map<string, number>();
   for (const { counts } of features) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = documents.length;
@@ -90,7 +101,20 @@ export function buildCorpus(
     for (const [key, tf] of counts) vector.set(key, (1 + Math.log(tf)) * idf.get(key)!);
     return normalize(vector);
   });
-  return { counts: features.map((f) => f.counts), titleCounts: features.map((f) => f.titleCounts), vectors, idf, surfaces };
+  return {
+    counts: features.map((f) => f.counts),
+    titleCounts: features.map((f) => f.titleCounts),
+    vectors,
+    idf,
+    get surfaces() {
+      if (!surfaces) {
+        surfaces = new Map();
+        for (const feature of pending!) addSurfaces(surfaces, feature.surfaces);
+        pending = undefined;
+      }
+      return surfaces;
+    },
+  };
 }
 
 /** Scales `vector` to unit length (in place) and returns it. */

@@ -82,7 +82,12 @@ export function enrichPapers(
   // The corpus is built the first time a step needs it: when nothing changed, none does.
   let built: Corpus | undefined;
   const corpus = () =>
-    (built ??= time('vectors', () => buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => featuresOf(doc)))));
+    (built ??= time('vectors', () =>
+      buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => featuresOf(doc)), {
+        // The memo holds every paper's features anyway; without one, forms are summed as they come.
+        deferSurfaces: memo.remembers,
+      }),
+    ));
 
   const assigned = time('topics', () =>
     assignTopics(papers, corpus, topics, {

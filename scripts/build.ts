@@ -25,7 +25,7 @@ import { parseTopicsFile } from './ingest/topics-file.ts';
 import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
-import { estimateStore, LARGE_SITE_PAPERS } from './site/limits.ts';
+import { estimateStore, LARGE_SITE_PAPERS, searchParts } from './site/limits.ts';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { acquireLock } from './shared/lock.ts';
 import { formatDuration } from './shared/progress.ts';
@@ -91,6 +91,9 @@ const settings = {
   SITE_URL: process.env.SITE_URL,
   BASE_PATH: process.env.BASE_PATH,
   SEARCH_MERGE: process.env.SEARCH_MERGE,
+  // The thresholds of a large site (site/limits.ts): with the content, they decide the search index's parts.
+  ABSTRACTA_LARGE_SITE_PAPERS: process.env.ABSTRACTA_LARGE_SITE_PAPERS,
+  ABSTRACTA_SEARCH_PART_PAGES: process.env.ABSTRACTA_SEARCH_PART_PAGES,
   args: astroArgs.join('\0'),
 };
 const siteInputs = () =>
@@ -132,12 +135,15 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     // large that the two at once would need more memory than either alone (see site/limits.ts), from
     // the built pages once Astro is done.
     const alongside = store.papers <= LARGE_SITE_PAPERS;
+    // A large site's index is made in parts (see site/limits.ts); the pages need to know how many.
+    const indexParts = searchParts(store.papers);
     // Places the index in the site and says what it did.
     const makeIndex = async (): Promise<{ records: number; ms: number; placed: string }> => {
       const indexStarted = performance.now();
       if (!alongside) {
-        const pages = await indexSiteInPlace(outDir);
-        return { records: pages, ms: performance.now() - indexStarted, placed: 'written in place' };
+        const pages = await indexSiteInPlace(outDir, indexParts);
+        const placed = indexParts === 1 ? 'written in place' : `written in place in ${indexParts} parts`;
+        return { records: pages, ms: performance.now() - indexStarted, placed };
       }
       const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
       const memo = contentMemo(paths);
@@ -153,6 +159,7 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
       ABSTRACTA_TIMINGS: timings,
       ABSTRACTA_SEARCH_INDEX: 'external',
       ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
+      ABSTRACTA_SEARCH_PARTS: String(indexParts),
     });
     const indexing = alongside ? makeIndex() : undefined;
     const astroMs = await astro;

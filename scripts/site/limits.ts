@@ -14,7 +14,19 @@ import { join } from 'node:path';
  * search index is made after Astro has finished, from the built pages, not beside it. Such a site is
  * better split into shards (docs/scaling.md).
  */
-export const LARGE_SITE_PAPERS = 30_000;
+export const LARGE_SITE_PAPERS = Number(process.env.ABSTRACTA_LARGE_SITE_PAPERS) || 30_000;
+
+/**
+ * Pages per part of the search index of a large site. Pagefind holds the whole index it is making in
+ * memory, about 0.1 MB a page (measured: 1.1 GB for 10,800 pages, 4.2 GB for 43,000), which at 100,000
+ * papers was the build's peak; in parts of this size, made one after another, it stays near 2.6 GB.
+ */
+export const SEARCH_PART_PAGES = Number(process.env.ABSTRACTA_SEARCH_PART_PAGES) || 25_000;
+
+/** How many parts the search index of a site of `papers` papers is made in (see `src/lib/search-parts.ts`). */
+export function searchParts(papers: number): number {
+  return papers > LARGE_SITE_PAPERS ? Math.max(1, Math.ceil(papers / SEARCH_PART_PAGES)) : 1;
+}
 
 /** V8's longest string, in characters (bytes, for the store's mostly ASCII JSON). */
 export const STRING_LIMIT = 2 ** 29 - 24;

@@ -10,26 +10,13 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesBelow } from '../../scripts/shared/files-below.ts';
+import { isSearchPartFolder } from '../lib/search-parts.ts';
 
 /** Whether this build keeps the output folder (set by `npm run build` only). */
 export const KEEP_DIST = process.env.ABSTRACTA_KEEP_DIST === '1';
-
-/** Every file below `dir`, as paths relative to it, leaving out the top-level folders `skip`. */
-function filesBelow(dir: string, skip: readonly string[] = []): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !(entry.isDirectory() && skip.includes(entry.name)))
-    .flatMap((entry) =>
-      entry.isDirectory()
-        ? readdirSync(join(dir, entry.name), { recursive: true, withFileTypes: true })
-            .filter((inner) => inner.isFile())
-            .map((inner) => relative(dir, join(inner.parentPath, inner.name)))
-        : entry.isFile()
-          ? [entry.name]
-          : [],
-    );
-}
 
 /**
  * The files under `outDir` this build did not produce: not written since `startedMs`, not a page or
@@ -41,7 +28,7 @@ export function staleFiles(
   startedMs: number,
   produced: ReadonlySet<string>,
   publicDir: string,
-  keep: readonly string[],
+  keep: (folder: string) => boolean,
 ): string[] {
   const fromPublic = new Set(filesBelow(publicDir));
   // Folders another step owns are not even walked (the search index holds a file per page).
@@ -79,8 +66,8 @@ export default function keepDistIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         if (!KEEP_DIST) return;
         const outDir = fileURLToPath(dir);
-        const produced = new Set([...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))));
-        const stale = staleFiles(outDir, startedMs, produced, publicDir, ['pagefind']);
+        const produced = new Set([...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/')));
+        const stale = staleFiles(outDir, startedMs, produced, publicDir, isSearchPartFolder);
         for (const file of stale) rmSync(join(outDir, file), { force: true });
         removeEmptyFolders(outDir);
         if (stale.length) logger.info(`removed ${stale.length} file(s) this build no longer produces`);

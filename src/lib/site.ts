@@ -6,6 +6,8 @@ import { getCollection } from 'astro:content';
 import type { MapPoint, Paper, Topic } from '../schemas.ts';
 import { cacheKey } from './page-keys.ts';
 import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts';
+import { SEARCH_PARTS, searchPartFolders } from './search-parts.ts';
+import { pageUrl } from './url.ts';
 
 /** Shown in the header, titles and feeds. */
 export const SITE_TITLE = 'Abstracta';
@@ -31,6 +33,14 @@ export function parseSearchMerge(value: string | undefined): string[] {
   return urls;
 }
 
+/**
+ * This site's own search index folders after the first, when `npm run build` makes the index in parts
+ * (a very large site, see `search-parts.ts`): searched together with `pagefind/`, results under this base.
+ */
+export const SEARCH_PART_URLS = searchPartFolders(SEARCH_PARTS)
+  .slice(1)
+  .map((folder) => pageUrl(folder));
+
 export interface SiteData {
   papers: Paper[];
   topics: Topic[];
@@ -42,8 +52,8 @@ export interface SiteData {
   /** Positions of papers on the corpus map. */
   mapPoints: MapPoint[];
   /**
-   * A digest of what every page's frame shows (the topics in the sidebar and chips, the merged search
-   * indexes): part of every page's cache key.
+   * A digest of what every page's frame shows (the topics in the sidebar and chips, the searched
+   * indexes: merged sites and this site's parts): part of every page's cache key.
    */
   layoutKey: string;
 }
@@ -68,7 +78,7 @@ export function loadSite(): Promise<SiteData> {
       papersByTopic: new Map(topics.map((t) => [t.id, papersOfTopic(papers, t.id)])),
       counts: topicCounts(papers),
       mapPoints: mapEntries.map((entry) => entry.data),
-      layoutKey: cacheKey(topics, SEARCH_MERGE),
+      layoutKey: cacheKey(topics, SEARCH_MERGE, SEARCH_PART_URLS),
     };
   })();
   return cached;

@@ -15,7 +15,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function bootSearch(root: HTMLElement): void {
-  const { bundle = '/pagefind/', base = '/', searchUrl: searchPage = '/search/', merge = '' } = root.dataset;
+  const { bundle = '/pagefind/', base = '/', searchUrl: searchPage = '/search/', merge = '', parts = '' } = root.dataset;
   const button = root.querySelector<HTMLButtonElement>('[data-search-open]')!;
   const dialog = root.querySelector<HTMLDialogElement>('dialog')!;
   const panel = dialog.querySelector<HTMLElement>('[data-search-panel]')!;
@@ -39,7 +39,14 @@ export function bootSearch(root: HTMLElement): void {
     const first = !controller;
     controller ??= import('./controller.ts').then(
       ({ SearchController }) =>
-        new SearchController(panel, { bundle, base, searchPage, merge: merge.split(' ').filter(Boolean), syncUrl: false }),
+        new SearchController(panel, {
+          bundle,
+          base,
+          searchPage,
+          merge: merge.split(' ').filter(Boolean),
+          parts: parts.split(' ').filter(Boolean),
+          syncUrl: false,
+        }),
     );
     const search = await controller;
     // Catch up with whatever was typed while the controller loaded.

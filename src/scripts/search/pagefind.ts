@@ -30,9 +30,15 @@ let loading: Promise<Pagefind> | undefined;
 
 /**
  * Pagefind's API from `bundle` (the `pagefind/` folder URL), with result URLs under `base`, and the
- * indexes of the sites in `merge` searched with it (their result URLs are under their own base).
+ * indexes of the sites in `merge` searched with it (their result URLs are under their own base), and
+ * the other `parts` of this site's index (results under `base` too).
  */
-export function loadPagefind(bundle: string, base: string, merge: readonly string[] = []): Promise<Pagefind> {
+export function loadPagefind(
+  bundle: string,
+  base: string,
+  merge: readonly string[] = [],
+  parts: readonly string[] = [],
+): Promise<Pagefind> {
   loading ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
     // No web worker: searching this index takes milliseconds on the main thread, and the worker is
@@ -40,6 +46,7 @@ export function loadPagefind(bundle: string, base: string, merge: readonly strin
     const shared = { highlightParam: HIGHLIGHT_PARAM, excerptLength: 26 };
     await pagefind.options({ ...shared, baseUrl: base, noWorker: true });
     await pagefind.init();
+    for (const part of parts) await pagefind.mergeIndex(part, { ...shared, baseUrl: base });
     for (const index of merge) await pagefind.mergeIndex(index, shared);
     return pagefind;
   })();

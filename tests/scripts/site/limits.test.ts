@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { estimateStore, STRING_LIMIT } from '../../../scripts/site/limits.ts';
+import { estimateStore, LARGE_SITE_PAPERS, SEARCH_PART_PAGES, searchParts, STRING_LIMIT } from '../../../scripts/site/limits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abstracta-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,5 +35,15 @@ describe('estimateStore', () => {
     expect(past.message).toMatch(
       /V8 caps strings at 512 MB.*about 55 papers.*Split the archive into shards \(docs\/scaling\.md\); nothing was built/,
     );
+  });
+});
+
+describe('searchParts', () => {
+  it('makes one index up to the large-site size, then parts of at most SEARCH_PART_PAGES papers', () => {
+    expect(searchParts(1)).toBe(1);
+    expect(searchParts(LARGE_SITE_PAPERS)).toBe(1);
+    expect(searchParts(LARGE_SITE_PAPERS + 1)).toBe(Math.ceil((LARGE_SITE_PAPERS + 1) / SEARCH_PART_PAGES));
+    expect(searchParts(100_000)).toBe(Math.ceil(100_000 / SEARCH_PART_PAGES));
+    expect(searchParts(100_000) * SEARCH_PART_PAGES).toBeGreaterThanOrEqual(100_000);
   });
 });

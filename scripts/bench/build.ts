@@ -84,6 +84,18 @@ export function meanPaperPage(dist: string): number {
 /** One `npm run build` (scripts/build.ts) of `content` into `dist`, with its step times. */
 export interface BuildRun extends MeasuredRun {
   steps: Record<string, number>;
+  /** Pages Astro rendered, and pages it took from its incremental cache, from its log. */
+  pages?: { rendered: number; reused: number };
+}
+
+/**
+ * Counts Astro's page lines: each page starts with `├─ /path` and a reused one ends in `(cached)` or
+ * `(restored)`. Pages render 8 at a time, so a line can hold several starts; count marks, not lines.
+ */
+export function countPages(output: string): { rendered: number; reused: number } {
+  const pages = output.split('├─ /').length - 1;
+  const reused = output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  return { rendered: pages - reused, reused };
 }
 
 export async function measureBuild(content: string, dist: string, force = false): Promise<BuildRun> {
@@ -94,7 +106,12 @@ export async function measureBuild(content: string, dist: string, force = false)
     ABSTRACTA_BUILD_REPORT: report,
   });
   // The output lists every page; the end is enough to see what happened.
-  return { ...run, output: run.output.slice(-2000), steps: JSON.parse(readFileSync(report, 'utf8')) as Record<string, number> };
+  return {
+    ...run,
+    output: run.output.slice(-2000),
+    steps: JSON.parse(readFileSync(report, 'utf8')) as Record<string, number>,
+    pages: countPages(run.output),
+  };
 }
 
 /** Removes Astro's cache for a benchmark's content folder (the data store of its papers). */

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
-import { isSearchPartFolder, searchPartFolders } from '../../src/lib/search-parts.ts';
+import { isSearchPartFolder, PARTS_LIST, partsList, searchPartFolders } from '../../src/lib/search-parts.ts';
 import { filesBelow } from '../shared/files-below.ts';
 
 function check(step: string, errors: readonly string[]): void {
@@ -68,7 +68,8 @@ export function siteBundle(dist: string): Promise<Bundle> {
  * With `parts` > 1, the searchable pages (those with `data-pagefind-body`), in path order, are split
  * into that many runs of nearly equal size, each indexed by a Pagefind process of its own into its own
  * folder (`src/lib/search-parts.ts`) once the one before has ended, so Pagefind never holds more than a
- * part. Part folders of an earlier build that this one does not make are removed. Returns the pages indexed.
+ * part, and the first part's folder gets the list of the others (`PARTS_LIST`), which the search reads.
+ * Part folders of an earlier build that this one does not make are removed. Returns the pages indexed.
  */
 export async function indexSiteInPlace(dist: string, parts = 1): Promise<number> {
   const folders = searchPartFolders(parts);
@@ -94,6 +95,8 @@ export async function indexSiteInPlace(dist: string, parts = 1): Promise<number>
       return share.length;
     });
   }
+  // Pages name this list, not the parts (see search-parts.ts); written once every part is in place.
+  writeFileSync(join(dist, folders[0], PARTS_LIST), partsList(parts));
   return indexed;
 }
 

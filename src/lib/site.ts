@@ -6,8 +6,8 @@ import { getCollection } from 'astro:content';
 import type { MapPoint, Paper, Topic } from '../schemas.ts';
 import { cacheKey } from './page-keys.ts';
 import { orderTopics, papersOfTopic, sortPapers, topicCounts } from './papers.ts';
-import { SEARCH_PARTS, searchPartFolders } from './search-parts.ts';
-import { pageUrl } from './url.ts';
+import { PARTS_LIST, parseSearchParts } from './search-parts.ts';
+import { assetUrl } from './url.ts';
 
 /** Shown in the header, titles and feeds. */
 export const SITE_TITLE = 'Abstracta';
@@ -34,12 +34,11 @@ export function parseSearchMerge(value: string | undefined): string[] {
 }
 
 /**
- * This site's own search index folders after the first, when `npm run build` makes the index in parts
- * (a very large site, see `search-parts.ts`): searched together with `pagefind/`, results under this base.
+ * When `npm run build` makes this site's index in parts (a very large site, see `search-parts.ts`),
+ * the URL of the list of the other parts, searched together with `pagefind/`, results under this base.
+ * Pages name the list, not the parts, so how many parts there are is not part of any page.
  */
-export const SEARCH_PART_URLS = searchPartFolders(SEARCH_PARTS)
-  .slice(1)
-  .map((folder) => pageUrl(folder));
+export const SEARCH_PARTS_LIST = parseSearchParts(process.env.ABSTRACTA_SEARCH_PARTS) > 1 ? assetUrl('pagefind', PARTS_LIST) : undefined;
 
 export interface SiteData {
   papers: Paper[];
@@ -78,7 +77,7 @@ export function loadSite(): Promise<SiteData> {
       papersByTopic: new Map(topics.map((t) => [t.id, papersOfTopic(papers, t.id)])),
       counts: topicCounts(papers),
       mapPoints: mapEntries.map((entry) => entry.data),
-      layoutKey: cacheKey(topics, SEARCH_MERGE, SEARCH_PART_URLS),
+      layoutKey: cacheKey(topics, SEARCH_MERGE, SEARCH_PARTS_LIST),
     };
   })();
   return cached;

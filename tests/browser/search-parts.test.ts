@@ -1,14 +1,16 @@
 /**
  * A search index made in parts (`src/lib/search-parts.ts`): what `npm run build` does for a very large
  * site, here forced on the seed by lowering the thresholds (large above 50 papers, 40 pages a part), under
- * a sub-path. Each part is a Pagefind index of its own, every page names the other parts, and the
- * search merges them: it finds papers of every part, linked under the base, with the same number of
- * results as the one-index site the tests build. A rebuild in fewer parts leaves no old part behind.
+ * a sub-path. Each part is a Pagefind index of its own, every page names the list of the other parts,
+ * and the search merges them: it finds papers of every part, linked under the base, with the same
+ * number of results as the one-index site the tests build. A rebuild in fewer parts leaves no old part
+ * behind and renders no paper page again (pages name the list, not the parts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, useChromium } from '../helpers/browser.ts';
 import { acquireAstroLock, copyContent, entriesIn, paperPageSlugs } from '../helpers/content.ts';
@@ -77,14 +79,15 @@ describe.skipIf(!CHROMIUM)('a search index in parts', () => {
   const single = useServer(TEST_DIST);
   const chromium = useChromium();
 
-  it('makes three indexes of nearly equal size that hold every searchable page once, named on every page', () => {
+  it('makes three indexes of nearly equal size that hold every searchable page once, listed for every page', () => {
     const counts = parts();
     expect(Object.keys(counts)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3']);
     const sizes = Object.values(counts);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(papers.length + topics);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(JSON.parse(readFileSync(join(dist, 'pagefind', 'parts.json'), 'utf8'))).toEqual(['pagefind-2', 'pagefind-3']);
     for (const slug of paperPageSlugs(dist).slice(0, 5))
-      expect(readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8')).toContain('data-parts="/sub/pagefind-2/ /sub/pagefind-3/"');
+      expect(readFileSync(join(dist, 'papers', slug, 'index.html'), 'utf8')).toContain('data-parts-list="/sub/pagefind/parts.json"');
   });
 
   it('finds papers of every part, linked under the base, as many as the one-index site finds', async () => {
@@ -117,11 +120,26 @@ describe.skipIf(!CHROMIUM)('a search index in parts', () => {
     await page.close();
   });
 
-  it('leaves no old part behind when rebuilt in fewer parts', () => {
-    expect(build(60)).toMatch(/written in place in 2 parts/);
+  it('leaves no old part behind when rebuilt in fewer parts, and renders no paper page again', async () => {
+    const output = build(60);
+    expect(output).toMatch(/written in place in 2 parts/);
     expect(Object.keys(parts())).toEqual(['pagefind', 'pagefind-2']);
     expect(existsSync(join(dist, 'pagefind-3'))).toBe(false);
-    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('data-parts="/sub/pagefind-2/"');
+    expect(JSON.parse(readFileSync(join(dist, 'pagefind', 'parts.json'), 'utf8'))).toEqual(['pagefind-2']);
+    // Astro's log marks each page it took from its last build with "(cached)" or "(restored)" right after its path.
+    const slugs = paperPageSlugs(dist);
+    const log = stripVTControlCharacters(output);
+    const reused = slugs.filter((slug) => new RegExp(`/papers/${slug}/index\\.html \\((cached|restored)\\)`).test(log));
+    expect(reused).toEqual(slugs);
+    // And the search still finds a paper of the last part, now in the second.
+    const page = await chromium.browser.newPage();
+    const last = slugs.sort().at(-1)!;
+    await page.goto(`${server.url}sub/search/?q=${encodeURIComponent(papers.find((paper) => paper.slug === last)!.title)}`);
+    const options = page.locator('.search-page [role="option"]');
+    await options.first().waitFor();
+    const hrefs = await options.evaluateAll((links) => links.map((link) => link.getAttribute('href')?.split('?')[0]));
+    expect(hrefs).toContain(`/sub/papers/${last}/`);
+    await page.close();
   }, 300_000);
 });
 

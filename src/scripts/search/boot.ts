@@ -15,7 +15,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function bootSearch(root: HTMLElement): void {
-  const { bundle = '/pagefind/', base = '/', searchUrl: searchPage = '/search/', merge = '', parts = '' } = root.dataset;
+  const { bundle = '/pagefind/', base = '/', searchUrl: searchPage = '/search/', merge = '', partsList } = root.dataset;
   const button = root.querySelector<HTMLButtonElement>('[data-search-open]')!;
   const dialog = root.querySelector<HTMLDialogElement>('dialog')!;
   const panel = dialog.querySelector<HTMLElement>('[data-search-panel]')!;
@@ -44,7 +44,7 @@ export function bootSearch(root: HTMLElement): void {
           base,
           searchPage,
           merge: merge.split(' ').filter(Boolean),
-          parts: parts.split(' ').filter(Boolean),
+          partsList,
           syncUrl: false,
         }),
     );

@@ -51,8 +51,8 @@ export interface SearchOptions {
   base: string;
   /** `pagefind/` folders of other sites whose results join this one's (see `SEARCH_MERGE`). */
   merge: readonly string[];
-  /** This site's other index folders, when its index is made in parts (see `search-parts.ts`). */
-  parts?: readonly string[];
+  /** URL of the list of this site's other index folders, when its index is made in parts (see `search-parts.ts`). */
+  partsList?: string;
   /** URL of the full search page, for the share link. */
   searchPage: string;
   /** Keep the address bar in step with the search (the search page does; the dialog does not). */
@@ -129,7 +129,7 @@ export class SearchController {
   }
 
   private async search(run: number): Promise<void> {
-    const pagefind = await loadPagefind(this.options.bundle, this.options.base, this.options.merge, this.options.parts);
+    const pagefind = await loadPagefind(this.options.bundle, this.options.base, this.options.merge, this.options.partsList);
     // A topic in the address that the site does not have (a renamed topic, a typo) would silently
     // empty the results: it is left out, and the status says so.
     let unknownTopics: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchPartFolder, parseSearchParts, searchPartFolders } from '../../../src/lib/search-parts.ts';
+import { isSearchPartFolder, parseSearchParts, partsList, readPartsList, searchPartFolders } from '../../../src/lib/search-parts.ts';
 
 describe('search index parts', () => {
   it('names the first part pagefind and the others pagefind-2, pagefind-3, …', () => {
@@ -18,5 +18,14 @@ describe('search index parts', () => {
     expect(parseSearchParts('')).toBe(1);
     expect(parseSearchParts('4')).toBe(4);
     for (const bad of ['0', '-1', '1.5', 'two']) expect(() => parseSearchParts(bad), bad).toThrow(/ABSTRACTA_SEARCH_PARTS/);
+  });
+
+  it('lists the other parts for the search, and reads back only folder names of other parts', () => {
+    expect(JSON.parse(partsList(3))).toEqual(['pagefind-2', 'pagefind-3']);
+    expect(readPartsList(JSON.parse(partsList(3)))).toEqual(['pagefind-2', 'pagefind-3']);
+    expect(readPartsList(JSON.parse(partsList(1)))).toEqual([]);
+    // The list is fetched: anything but part folders (a URL elsewhere, a path up, the first part) is refused.
+    for (const bad of [{}, 'pagefind-2', ['https://evil.example/pagefind/'], ['../pagefind-2'], ['pagefind'], ['pagefind-2', 3]])
+      expect(() => readPartsList(bad), JSON.stringify(bad)).toThrow(/not a list of part folders/);
   });
 });

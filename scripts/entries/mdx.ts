@@ -148,7 +148,7 @@ export function abstractText(body: string): string {
 }
 
 /** The text of a tree, with math in its readable form (`O(n log n)`, not `\mathcal{O}(n \log n)`). */
-function plainText(tree: Root): string {
+export function plainText(tree: Root): string {
   const readable = (node: Root | RootContent): RootContent | Root =>
     node.type === 'inlineMath' || node.type === 'math'
       ? { type: 'text', value: readableTex(node.value) }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import { readdirSync, readFileSync } from 'node:fs';
 import { NOTES_MARKER } from '../../../scripts/entries/entry.ts';
-import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx } from '../../../scripts/entries/mdx.ts';
+import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx, plainText } from '../../../scripts/entries/mdx.ts';
 import { findMath } from '../../../scripts/entries/math.ts';
 import { normalizeSpace } from '../../../scripts/entries/text.ts';
 import { elementsOf, renderedParagraphs, renderMdx, textOf } from '../../helpers/mdx-render.ts';
@@ -227,10 +227,13 @@ describe('property: any text survives MDX exactly', () => {
   });
 
   it('reads back as the same plain text with plain CommonMark as with the MDX parser', () => {
+    // A case fast-check found: TeX with a space before a parenthesis.
+    expect(abstractText(abstractToMdx('$% )$'))).toBe(plainText(parseMdx(abstractToMdx('$% )$'))));
     fc.assert(
       fc.property(text, (input) => {
         const mdx = abstractToMdx(normalizeSpace(input));
-        expect(abstractText(mdx)).toBe(toString(parseMdx(mdx)));
+        // Both with math in its readable form (`$a )$` reads `a)`), as the site shows and analyses it.
+        expect(abstractText(mdx)).toBe(plainText(parseMdx(mdx)));
       }),
       { numRuns: 1000 },
     );

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { countPages } from '../harness/astro-log.ts';
 import { astroCacheDir } from '../shared/fingerprint.ts';
 import { addSyntheticDigest, realCorpusFiles, ROOT, writeRealContent, writeSyntheticContent } from './site.ts';
 
@@ -86,16 +87,6 @@ export interface BuildRun extends MeasuredRun {
   steps: Record<string, number>;
   /** Pages Astro rendered, and pages it took from its incremental cache, from its log. */
   pages?: { rendered: number; reused: number };
-}
-
-/**
- * Counts Astro's page lines: each page starts with `├─ /path` and a reused one ends in `(cached)` or
- * `(restored)`. Pages render 8 at a time, so a line can hold several starts; count marks, not lines.
- */
-export function countPages(output: string): { rendered: number; reused: number } {
-  const pages = output.split('├─ /').length - 1;
-  const reused = output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
-  return { rendered: pages - reused, reused };
 }
 
 export async function measureBuild(content: string, dist: string, force = false): Promise<BuildRun> {

@@ -4,11 +4,11 @@
  * a digest; and a naive Astro site on the same papers (one plain MDX entry and page each) for a ratio.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countPages } from '../harness/astro-log.ts';
 import { astroCacheDir } from '../shared/fingerprint.ts';
+import { discard, scratchFolder } from './scratch.ts';
 import { addSyntheticDigest, realCorpusFiles, ROOT, writeRealContent, writeSyntheticContent } from './site.ts';
 
 export interface MeasuredRun {
@@ -107,7 +107,7 @@ export async function measureBuild(content: string, dist: string, force = false)
 
 /** Removes Astro's cache for a benchmark's content folder (the data store of its papers). */
 export function removeAstroCache(content: string): void {
-  rmSync(join(ROOT, astroCacheDir(content)), { recursive: true, force: true });
+  discard(join(ROOT, astroCacheDir(content)));
 }
 
 const NAIVE_CONFIG = `import mdx from '@astrojs/mdx';
@@ -247,7 +247,7 @@ export async function measureCase(
  * The naive baseline runs up to `naiveMax` papers.
  */
 export async function runBuild(corpus: string, naiveMax: number): Promise<BuildCase> {
-  const work = mkdtempSync(join(tmpdir(), `abstracta-bench-build-${corpus}-`));
+  const work = scratchFolder(`abstracta-bench-build-${corpus}-`);
   const content = join(work, 'content');
   const log = (line: string) => console.error(`bench build ${line}`);
   const date = new Date().toISOString().slice(0, 10);
@@ -265,6 +265,6 @@ export async function runBuild(corpus: string, naiveMax: number): Promise<BuildC
     writeSyntheticContent(content, size);
     return { ...(await measureCase('synthetic', work, () => addSyntheticDigest(content, size), size <= naiveMax, log)), date };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    discard(work);
   }
 }

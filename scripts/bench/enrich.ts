@@ -4,9 +4,6 @@
  * and on the real corpus, plus how often the related-papers index agrees with an exhaustive search
  * and how legible the corpus map is (topics apart, labels hiding nothing).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { contentPaths, readContent } from '../ingest/inputs.ts';
 import { mergePapers } from '../ingest/merge.ts';
 import { enrichPapers } from '../ingest/pipeline.ts';
@@ -15,6 +12,7 @@ import { mapQuality, type TopicsReport } from '../analysis/topics-report.ts';
 import { buildCorpus, dot } from '../analysis/vectors.ts';
 import { syntheticPapers, syntheticTopics } from '../harness/synthetic.ts';
 import { stepTimer } from '../shared/progress.ts';
+import { discard, scratchFolder } from './scratch.ts';
 import { realCorpusFiles, writeRealContent } from './site.ts';
 
 export interface EnrichResult {
@@ -67,7 +65,7 @@ export function runEnrich(size: number): EnrichResult {
 
 /** The real corpus (seed and Hugging Face fixtures, with the seed's taxonomy), read and timed step by step. */
 export function runEnrichReal(): EnrichResult {
-  const dir = mkdtempSync(join(tmpdir(), 'abstracta-enrich-'));
+  const dir = scratchFolder('abstracta-enrich-');
   try {
     writeRealContent(dir, realCorpusFiles());
     const { digests, topics, resolved } = readContent(contentPaths(dir));
@@ -78,7 +76,7 @@ export function runEnrichReal(): EnrichResult {
     const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return { corpus: 'real', papers: enriched.length, steps: Object.fromEntries(steps), maxRssMb, map: mapQuality(enriched, topics) };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    discard(dir);
   }
 }
 

@@ -3,9 +3,10 @@
  * headless Chromium (`search.ts`) and a paper page's weight and Lighthouse scores (`pages.ts`).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { measurePages, type PageMeasurement } from './pages.ts';
+import { discard } from './scratch.ts';
 import { measureSearch, type SearchMeasurement } from './search.ts';
 import { buildSyntheticSite } from './site.ts';
 
@@ -27,7 +28,7 @@ export async function runSearch(size: number): Promise<SearchResult> {
     const pagefindBytes = Number(execFileSync('du', ['-sb', join(site.dist, 'pagefind')], { encoding: 'utf8' }).split('\t')[0]);
     return { ...measured, papers: size, ingestSeconds: site.ingestSeconds, buildSeconds: site.buildSeconds, pagefindBytes, pages };
   } finally {
-    rmSync(site.dir, { recursive: true, force: true });
+    discard(site.dir);
   }
 }
 

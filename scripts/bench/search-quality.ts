@@ -8,7 +8,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import MiniSearch from 'minisearch';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { forgive } from '../../src/lib/forgiving-search.ts';
@@ -17,6 +17,7 @@ import { SHOWN_KEYWORDS } from '../../src/schemas.ts';
 import { random } from '../analysis/math/random.ts';
 import { loadPagefind } from '../harness/pagefind.ts';
 import { searchEntry } from '../search/records.ts';
+import { discard } from './scratch.ts';
 import { buildRealSite } from './site.ts';
 
 /** Queries per set. */
@@ -189,7 +190,7 @@ export async function runSearchQuality(): Promise<SearchQualityResult> {
       vocabulary: { bytes: vocabularyText.length, gzipBytes: gzipSync(vocabularyText).length, words: vocabulary.length },
     };
   } finally {
-    rmSync(site.dir, { recursive: true, force: true });
+    discard(site.dir);
   }
 }
 

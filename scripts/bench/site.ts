@@ -3,12 +3,12 @@
  * real Hugging Face daily-papers files kept as test fixtures; plus building one with the real commands.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { syntheticDigest, syntheticPapers, syntheticTopics } from '../harness/synthetic.ts';
+import { scratchFolder } from './scratch.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -89,7 +89,7 @@ function run(args: string[], content: string, env: Record<string, string> = {}) 
 
 /** A site of `size` synthetic papers, built into a temporary folder. */
 export function buildSyntheticSite(size: number, env: Record<string, string> = {}): BuiltSite {
-  const dir = mkdtempSync(join(tmpdir(), `abstracta-bench-${size}-`));
+  const dir = scratchFolder(`abstracta-bench-${size}-`);
   const content = join(dir, 'content');
   writeSyntheticContent(content, size);
   const dist = join(dir, 'dist');
@@ -100,7 +100,7 @@ export function buildSyntheticSite(size: number, env: Record<string, string> = {
 
 /** The real corpus (`realCorpusFiles`) built with `npm run build`, as a site owner would, into a temporary folder. */
 export function buildRealSite(): BuiltSite {
-  const dir = mkdtempSync(join(tmpdir(), 'abstracta-bench-real-'));
+  const dir = scratchFolder('abstracta-bench-real-');
   const content = join(dir, 'content');
   writeRealContent(content, realCorpusFiles());
   const dist = join(dir, 'dist');

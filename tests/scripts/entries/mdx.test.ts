@@ -3,8 +3,27 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toString } from 'mdast-util-to-string';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+import { mdxjs } from 'micromark-extension-mdxjs';
 import { NOTES_MARKER } from '../../../scripts/entries/entry.ts';
-import { abstractText, abstractToMdx, assertInert, inertHtml, parseMdx, plainText } from '../../../scripts/entries/mdx.ts';
+import {
+  abstractText,
+  abstractToMdx,
+  assertInert,
+  GFM_WITHOUT_AUTOLINK_LITERALS,
+  inertHtml,
+  parseMdx,
+  plainText,
+} from '../../../scripts/entries/mdx.ts';
+import { filesIn, parseDigests } from '../../../scripts/ingest/inputs.ts';
+import { mergePapers } from '../../../scripts/ingest/merge.ts';
+import { FIXTURES, ROOT } from '../../helpers/paths.ts';
 import { findMath } from '../../../scripts/entries/math.ts';
 import { normalizeSpace } from '../../../scripts/entries/text.ts';
 import { elementsOf, renderedParagraphs, renderMdx, textOf } from '../../helpers/mdx-render.ts';
@@ -136,6 +155,64 @@ describe('assertInert', () => {
   });
 });
 
+/** The MDX parser with every GFM construct, autolink literals included, as the site's MDX has them. */
+const parseMdxFully = (mdx: string) =>
+  fromMarkdown(mdx, {
+    extensions: [mdxjs(), gfm(), math()],
+    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()],
+  });
+
+describe('parseMdx leaves out GFM autolink literals only where none can start', () => {
+  /** How many GFM autolink literals micromark finds in `text` with `gfmExtension` (before mdast's own link transform). */
+  const autolinkLiterals = (text: string, gfmExtension: typeof GFM_WITHOUT_AUTOLINK_LITERALS) => {
+    let found = 0;
+    fromMarkdown(text, { extensions: [gfmExtension], mdastExtensions: [{ enter: { literalAutolink: () => void found++ } }] });
+    return found;
+  };
+  const types = (tree: ReturnType<typeof parseMdx>): string[] => {
+    const all: string[] = [];
+    const visit = (node: { type: string; children?: unknown[] }) => {
+      all.push(node.type);
+      for (const child of node.children ?? []) visit(child as typeof node);
+    };
+    visit(tree);
+    return all;
+  };
+
+  it('takes out the three autolink literals and nothing else of GFM', () => {
+    for (const literal of ['see www.x.org now', 'see https://x.org now', 'write to a@x.org now']) {
+      expect(types(parseMdx(literal))).toContain('link');
+      expect(types(parseMdxFully(literal))).toContain('link');
+      // micromark without them finds none: the sign in the text is what sends it to the full parse.
+      expect(autolinkLiterals(literal, gfm())).toBe(1);
+      expect(autolinkLiterals(literal, GFM_WITHOUT_AUTOLINK_LITERALS)).toBe(0);
+    }
+    expect(types(parseMdx('a ~~struck~~ word'))).toContain('delete');
+    expect(types(parseMdx('| a | b |\n| - | - |\n| 1 | 2 |'))).toContain('table');
+    expect(types(parseMdx('a note[^1]\n\n[^1]: the note'))).toContain('footnoteReference');
+  });
+
+  it('parses every real abstract (seed and Hugging Face days) to the same tree as the full parser', () => {
+    const files = [
+      join(ROOT, 'content', 'digests'),
+      join(FIXTURES, 'hf-daily-papers', '2024'),
+      join(FIXTURES, 'hf-daily-papers', '2026'),
+    ].flatMap((dir) => filesIn(dir));
+    const errors: never[] = [];
+    const papers = mergePapers(parseDigests(files, errors));
+    expect(errors).toEqual([]);
+    expect(papers.length).toBeGreaterThan(2000);
+    let withoutSign = 0;
+    for (const { abstract } of papers) {
+      const mdx = abstractToMdx(abstract);
+      if (!/@|www|http/i.test(mdx)) withoutSign++;
+      expect(parseMdx(mdx)).toEqual(parseMdxFully(mdx));
+    }
+    // Most abstracts take the cheaper parse, so it is the one these trees hold to the full one.
+    expect(withoutSign / papers.length).toBeGreaterThan(0.5);
+  });
+});
+
 describe('property: any text survives MDX exactly', () => {
   // Fragments MDX, Markdown and GFM give meaning to, mixed with arbitrary Unicode.
   const special = fc.constantFrom(
@@ -171,6 +248,10 @@ describe('property: any text survives MDX exactly', () => {
     'https://github.com/a/b',
     'https://x.org/',
     'www.x.com',
+    'WWW.X.COM',
+    'Http://x.org',
+    '@',
+    'a@b.org',
     '$',
     '%',
     "'",
@@ -223,6 +304,25 @@ describe('property: any text survives MDX exactly', () => {
         expect(html!.text).toBe(toString(parseMdx(mdx)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('parses to the same tree as the MDX parser with every GFM construct', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        // Raw text may not be valid MDX (`{` alone): then both must refuse it alike.
+        const outcome = (parse: typeof parseMdx) => {
+          try {
+            return parse(input);
+          } catch (error) {
+            return String(error);
+          }
+        };
+        expect(outcome(parseMdx)).toEqual(outcome(parseMdxFully));
+        const mdx = abstractToMdx(normalizeSpace(input));
+        expect(parseMdx(mdx)).toEqual(parseMdxFully(mdx));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --cases build,enrich,suggest,search,quality] [--build-corpora 1000,10000,real] [--huge]
- *   [--naive-max 10000] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
+ *   [--repeat N] [--naive-max 10000] [--sizes 1000,10000] [--search-size 10000] [--out FILE]`
  *
  * Measures Abstracta on seeded synthetic corpora (see `harness/synthetic.ts`) and the real Hugging Face
  * papers kept as fixtures, each case in a fresh child process so its peak memory is its own, and
@@ -8,7 +8,8 @@
  * - `build` (`bench/build.ts`): `npm run build` end to end on synthetic corpora of the sizes in
  *   `--build-corpora` (`--huge` adds 100,000) and the real corpus (`real`), then a rebuild with no
  *   change and one after adding a digest, and a naive MDX site on the same papers (up to `--naive-max`
- *   papers) for a ratio; with the chart of time against N. Results are kept in
+ *   papers) for a ratio; with the chart of time against N. `--repeat N` measures each corpus N times
+ *   and checks the targets on the medians (this machine's timings vary by 10–20%). Results are kept in
  *   docs/benchmarks-build.json: a corpus not built keeps its last row, and `--build-corpora ''` only
  *   rewrites the section;
  * - `enrich` (`bench/enrich.ts`): the ingest pipeline's analysis steps and the MDX and YAML writing,
@@ -24,7 +25,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBuild, type BuildCase } from './bench/build.ts';
-import { buildChart, buildSection, mergeBuildResults } from './bench/build-report.ts';
+import { buildChart, buildSection, combineRepeats, mergeBuildResults } from './bench/build-report.ts';
 import { analysisMs, enrichSection, runEnrich, runEnrichReal, type EnrichResult } from './bench/enrich.ts';
 import { runSearchQuality, searchQualitySection, type SearchQualityResult } from './bench/search-quality.ts';
 import { reportText, versions } from './bench/report.ts';
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     'search-size': { type: 'string', default: '500,10000' },
     cases: { type: 'string', default: 'build,enrich,suggest,search,quality' },
     'build-corpora': { type: 'string', default: '1000,10000,real' },
+    repeat: { type: 'string', default: '1' },
     huge: { type: 'boolean' },
     'naive-max': { type: 'string', default: '10000' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
@@ -52,12 +54,13 @@ function child<T>(args: string[]): T {
 }
 
 /** Builds every corpus asked for; a corpus that fails (out of memory, say) is reported as such, the others still are. */
-function buildCases(corpora: readonly string[]): { builds: BuildCase[]; failed: string[] } {
+function buildCases(corpora: readonly string[], repeat: number): { builds: BuildCase[]; failed: string[] } {
   const builds: BuildCase[] = [];
   const failed: string[] = [];
   for (const corpus of corpora) {
     try {
-      builds.push(child<BuildCase>(['--child', `build:${corpus}`]));
+      // Each run in a fresh process and folder; the runs of a corpus become one case (see combineRepeats).
+      builds.push(combineRepeats(Array.from({ length: repeat }, () => child<BuildCase>(['--child', `build:${corpus}`]))));
     } catch (error) {
       const reason = String((error as { stderr?: string }).stderr || error)
         .trim()
@@ -102,7 +105,7 @@ if (values.child?.startsWith('build:')) {
     // 1. Whole builds. `--build-corpora ''` builds nothing and rewrites the section from the saved results.
     if (cases.has('build')) {
       const corpora = [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])].filter(Boolean);
-      const { builds, failed } = buildCases(corpora);
+      const { builds, failed } = buildCases(corpora, Math.max(1, Number(values.repeat)));
       sections.push(buildReport(builds, failed));
     }
 

@@ -2,7 +2,7 @@
  * The build section of docs/benchmarks.md: a table per corpus, the targets of issue 7 checked one by
  * one (met, or missed by how much), and the SVG chart of build time against the number of papers.
  */
-import type { BuildCase } from './build.ts';
+import type { BuildCase, RepeatTimes } from './build.ts';
 import { lineChart, type Series } from './svg-chart.ts';
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -27,6 +27,38 @@ export function mergeBuildResults(previous: readonly BuildCase[], latest: readon
   for (const c of latest) merged.set(key(c), c);
   return [...merged.values()].sort((a, b) => (a.corpus === b.corpus ? a.papers - b.papers : a.corpus === 'synthetic' ? -1 : 1));
 }
+
+/** The times of a case's one run, as the targets use them. */
+export const repeatTimes = (c: BuildCase): RepeatTimes => ({
+  full: c.full.ms,
+  ingest: c.full.steps.ingest,
+  addOne: c.addOne.ms,
+  ...(c.naive ? { naive: c.naive.ms } : {}),
+});
+
+/**
+ * Runs of the same case as one: this machine's timings vary by 10–20% between runs (the plain MDX
+ * site of the real corpus took 21.1, 21.2 and 25.2 s in three runs of one day), so one run cannot
+ * tell 0.75× from 0.85×. The run whose full build is the median stands for the case in the table, and
+ * the targets are checked on the median of every run's own figure.
+ */
+export function combineRepeats(runs: readonly BuildCase[]): BuildCase {
+  if (runs.length < 2) return runs[0];
+  const byFull = [...runs].sort((a, b) => a.full.ms - b.full.ms);
+  return { ...byFull[Math.floor((byFull.length - 1) / 2)], repeats: runs.map(repeatTimes) };
+}
+
+/** The median over a case's runs of `value`, and a note of its range when there are several runs. */
+function overRuns(c: BuildCase, value: (times: RepeatTimes) => number) {
+  const values = (c.repeats ?? [repeatTimes(c)]).map(value).sort((a, b) => a - b);
+  const middle = values.length / 2;
+  const median = values.length % 2 ? values[Math.floor(middle)] : (values[middle - 1] + values[middle]) / 2;
+  const range = (format: (v: number) => string) =>
+    values.length > 1 ? ` (median of ${values.length} runs: ${format(values[0])} to ${format(values.at(-1)!)})` : '';
+  return { median, range };
+}
+
+const share = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
 /** What bounds each target when it is missed; the step columns of the table show the parts. */
 const BOUNDS: Record<string, string> = {
@@ -56,18 +88,29 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
   const real = cases.find((c) => c.corpus !== 'synthetic');
   const targets: Target[] = [];
   const add = (name: string, met: boolean | undefined, measured: string, bound?: string) => targets.push({ name, met, measured, bound });
-  const ingest = (c: BuildCase) => c.full.steps.ingest;
+  /** A time over the runs: its median, and how the target states it. */
+  const seconds = (c: BuildCase, value: (t: RepeatTimes) => number) => {
+    const { median, range } = overRuns(c, value);
+    return { median, measured: `${s(median)} s${range((v) => `${s(v)} s`)}` };
+  };
+  /** The daily update as a share of the full build, run by run. */
+  const update = (c: BuildCase) => {
+    const { median, range } = overRuns(c, (t) => t.addOne / t.full);
+    return { median, measured: `${s(overRuns(c, (t) => t.addOne).median)} s = ${share(median)}${range(share)}` };
+  };
   if (real) {
     if (real.naive) {
-      const ratio = real.full.ms / real.naive.ms;
+      const { median, range } = overRuns(real, (t) => t.full / t.naive!);
+      const times = `${s(overRuns(real, (t) => t.full).median)} s vs ${s(overRuns(real, (t) => t.naive!).median)} s`;
       add(
         `${n(real.papers)} real papers: full build at most 0.75× the plain MDX site`,
-        ratio <= 0.75,
-        `${s(real.full.ms)} s vs ${s(real.naive.ms)} s = ${ratio.toFixed(2)}×`,
+        median <= 0.75,
+        `${times} = ${median.toFixed(2)}×${range((v) => `${v.toFixed(2)}×`)}`,
         BOUNDS.naive,
       );
     }
-    add(`${n(real.papers)} real papers: ingest from a clean state ≤ 3 s`, ingest(real) <= 3000, `${s(ingest(real))} s`, BOUNDS.ingestClean);
+    const clean = seconds(real, (t) => t.ingest);
+    add(`${n(real.papers)} real papers: ingest from a clean state ≤ 3 s`, clean.median <= 3000, clean.measured, BOUNDS.ingestClean);
     if (real.forcedIngest)
       add(
         `${n(real.papers)} real papers: forced ingest with nothing changed ≤ 1.5 s`,
@@ -75,25 +118,19 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
         `${s(real.forcedIngest.ms)} s`,
         BOUNDS.ingestForced,
       );
-    add(
-      `${n(real.papers)} real papers: adding one digest ≤ 35% of a full build`,
-      real.addOne.ms <= 0.35 * real.full.ms,
-      `${s(real.addOne.ms)} s = ${pct(real.addOne.ms, real.full.ms)}`,
-      BOUNDS.addOne,
-    );
+    const daily = update(real);
+    add(`${n(real.papers)} real papers: adding one digest ≤ 35% of a full build`, daily.median <= 0.35, daily.measured, BOUNDS.addOne);
   }
   if (ten) {
-    add('10,000 papers: ingest from a clean state ≤ 6 s', ingest(ten) <= 6000, `${s(ingest(ten))} s`, BOUNDS.ingestClean);
-    add(
-      '10,000 papers: adding one digest ≤ 25% of a full build',
-      ten.addOne.ms <= 0.25 * ten.full.ms,
-      `${s(ten.addOne.ms)} s = ${pct(ten.addOne.ms, ten.full.ms)}`,
-      BOUNDS.addOne,
-    );
+    const clean = seconds(ten, (t) => t.ingest);
+    add('10,000 papers: ingest from a clean state ≤ 6 s', clean.median <= 6000, clean.measured, BOUNDS.ingestClean);
+    const daily = update(ten);
+    add('10,000 papers: adding one digest ≤ 25% of a full build', daily.median <= 0.25, daily.measured, BOUNDS.addOne);
+    const full = overRuns(ten, (t) => t.full);
     add(
       '10,000 papers end to end at ≥ 200 papers/s (under 50 s)',
-      ten.full.ms < 50_000,
-      `${s(ten.full.ms)} s, ${rate(ten.papers, ten.full.ms)} papers/s`,
+      full.median < 50_000,
+      `${s(full.median)} s, ${rate(ten.papers, full.median)} papers/s${full.range((v) => `${s(v)} s`)}`,
       BOUNDS.rate,
     );
     add(
@@ -117,11 +154,12 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
       BOUNDS.huge,
     );
   if (small && ten) {
-    const ratio = ten.full.ms / ten.papers / (small.full.ms / small.papers);
+    const perPaper = (c: BuildCase) => overRuns(c, (t) => t.full).median / c.papers;
+    const ratio = perPaper(ten) / perPaper(small);
     add(
       'ms per paper at 10,000 within 1.3× of that at 1,000',
       ratio <= 1.3,
-      `${(ten.full.ms / ten.papers).toFixed(2)} vs ${(small.full.ms / small.papers).toFixed(2)} ms = ${ratio.toFixed(2)}×`,
+      `${perPaper(ten).toFixed(2)} vs ${perPaper(small).toFixed(2)} ms = ${ratio.toFixed(2)}×`,
       BOUNDS.flat,
     );
     const page = ten.meanPaperPage / small.meanPaperPage;
@@ -172,6 +210,15 @@ export function buildChart(cases: readonly BuildCase[]): string {
   });
 }
 
+/** How often each corpus was measured, when more than once. */
+function repeatsText(cases: readonly BuildCase[]): string {
+  const repeated = cases.filter((c) => c.repeats);
+  if (!repeated.length) return '';
+  const which = repeated.map((c) => `${c.corpus} ${n(c.papers)} ${c.repeats!.length} times`).join(', ');
+  return `Measured more than once (${which}), each run in a fresh folder and process: a row is the run whose full build took the median time, and the targets are checked on the median of each run's own figure, with the range beside it.
+`;
+}
+
 /** Markdown for the build section; `chart` is the SVG's path relative to the report. */
 export function buildSection(cases: readonly BuildCase[], failed: readonly string[], chart: string, versions: string): string {
   const rows = cases.map((c) => {
@@ -214,7 +261,7 @@ ingested with the seed's 13 topics, its newest day held back to be the added dig
 highest sum of the resident memory of \`npm run build\` and all its child processes, sampled from /proc
 every 100 ms. The plain MDX site is a minimal Astro project on the same MDX entries (Astro's glob loader,
 \`@astrojs/mdx\`, one page per paper, no layout, no ingest, no search), built in the same run.
-${versions}
+${repeatsText(cases)}${versions}
 
 | corpus | papers | ingest | content sync | pages | search index | astro in all | end to end (s) | papers/s | ms/paper | peak RSS | dist | mean paper page | no change | add a digest | forced ingest, no change | plain MDX site | ours ÷ plain |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -186,6 +186,19 @@ export interface BuildCase {
   distBytes: number;
   meanPaperPage: number;
   naive?: MeasuredRun & { pages: number; meanPaperPage: number };
+  /**
+   * When the case was measured more than once (`npm run bench -- --repeat N`), the times of every run;
+   * the rest of the case is then the run whose full build is the median one.
+   */
+  repeats?: RepeatTimes[];
+}
+
+/** The times of one run of a case that the targets are about. */
+export interface RepeatTimes {
+  full: number;
+  ingest: number;
+  addOne: number;
+  naive?: number;
 }
 
 /**

@@ -66,11 +66,11 @@ const BOUNDS: Record<string, string> = {
   naive:
     "Both builds render one page per paper; Abstracta also ingests (analysis, MDX checking), renders 10% more pages (topics, listings, feeds, digests) with a full layout, and writes each page twice (dist/ and Astro's incremental cache). Its search index is made beside Astro and does not add to the time. What remains is Astro's per-page cost, which both share, and a first ingest.",
   ingestClean:
-    'A first ingest has no memo. Its own step timings (printed by ingest, two clean runs at 2,846 real papers; one at 10,000 synthetic): the per-paper work 2.9–3.4 s (6.8 s at 10,000) on two threads (on one warm core, checking each MDX body by parsing it back with the MDX parser takes 0.56 ms a paper, text features 0.20 ms, topic scores 0.24 ms; a worker takes 0.33 s to start and the two threads slow each other on two cores); the corpus-wide steps 2.3–2.6 s (4.7 s: vectors 0.2–0.3, topics 0.35–0.43, keywords 0.73–0.83, related papers 0.9–1.0 (2.6), map 0.3); serializing and writing 2,848 files 0.9–2.2 s, most of it waiting on the disk (2.3 s). The per-paper work alone is about the 2,846-paper target, and most of it is the MDX check, which is what keeps code in an abstract from running.',
+    "A first ingest has no memo. Its own step timings (printed by ingest; two clean runs at 2,846 real papers and one at 10,000 synthetic, the same hour as the table, outside the benchmark): the per-paper work 2.8–3.3 s (6.7 s at 10,000) on two threads (on one warm core, writing and checking an MDX body by parsing it back with the MDX parser takes 0.33 ms a paper, text features 0.20 ms, topic scores 0.24 ms; a worker takes 0.33 s to start, and the two threads slow each other: the main thread's half alone takes 2.2–2.4 s); the corpus-wide steps 3.2–3.5 s (5.8 s: vectors 0.3–0.4, topics 0.4–0.6, keywords 0.9 (1.3), related papers 1.0–1.1 (3.2), map 0.4–0.5); serializing 0.55 s (1.4 s) and writing 0.3 s. The per-paper work alone is about the 2,846-paper target, and most of it is the MDX check, which is what keeps code in an abstract from running. Timings here vary by 10–20% from hour to hour: the same clean ingest took 5.9–7.4 s earlier the same day.",
   ingestForced:
     "A forced ingest reads and hashes every digest and entry, loads the memo's results for them, and checks that every file would be the same; node's start and module loading are about half a second of it.",
   addOne:
-    "Where the update's time goes (this run's step times): at 2,829 real papers ingest 2.7 s (the new papers' work, the corpus vectors for related papers, topics and the map), then Astro 6.2 s (starting and bundling, syncing the content store, which Astro rewrites whole, 2.0 s; going through every route to find the unchanged ones and rendering the 217 that changed, 3.2 s), with the search index (5.1 s) beside it; at 10,000 papers ingest 5.8 s, Astro 11.9 s and the search index 13.3 s beside it, which is then the longest step. Pagefind 1.x has no incremental index; an index in two parts, searched together with mergeIndex, would let the daily build remake only a small recent part, but measured at 10,000 papers a second part adds 27 KB to the first search (194 KB against 167 KB, in two equal parts), and without the index the update would still be ingest plus Astro, about 17 s (over 30%).",
+    'Pagefind 1.x has no incremental index; an index in two parts, searched together with mergeIndex, would let the daily build remake only a small recent part, but measured at 10,000 papers a second part adds 27 KB to the first search (194 KB against 167 KB, in two equal parts), and without the index the update would still be ingest plus Astro (see docs/architecture.md, the table of index options).',
   noChange:
     'A build is skipped when its inputs are unchanged; when this is missed, something in the content or dist/ changed between the runs.',
   memory: 'Astro keeps every entry and every page route in memory during the build.',
@@ -94,6 +94,21 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
     return { median, measured: `${s(median)} s${range((v) => `${s(v)} s`)}` };
   };
   /** The daily update as a share of the full build, run by run. */
+  /** Where the update's time went, from the steps of the run in the table. */
+  const updateSteps = (c: BuildCase) => {
+    const st = c.addOne.steps;
+    const rendered = c.addOne.pages ? `, rendering the ${n(c.addOne.pages.rendered)} pages that changed` : '';
+    return (
+      `at ${n(c.papers)} ${c.corpus === 'synthetic' ? 'synthetic' : 'real'} papers ingest ${s(st.ingest)} s, then Astro ${s(st.astro ?? 0)} s ` +
+      `(syncing the content store, which Astro rewrites whole, ${s(st.content ?? 0)} s; going through every route to find the unchanged pages${rendered}, ${s(st.pages ?? 0)} s; ` +
+      `the rest is starting and bundling), with the search index (${s(st.pagefind ?? 0)} s) beside it`
+    );
+  };
+  const updateBound = () =>
+    `Where the update's time goes (the steps of the run in the table): ${[real, ten]
+      .filter((c) => c !== undefined)
+      .map(updateSteps)
+      .join('; ')}. ${BOUNDS.addOne}`;
   const update = (c: BuildCase) => {
     const { median, range } = overRuns(c, (t) => t.addOne / t.full);
     return { median, measured: `${s(overRuns(c, (t) => t.addOne).median)} s = ${share(median)}${range(share)}` };
@@ -119,13 +134,13 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
         BOUNDS.ingestForced,
       );
     const daily = update(real);
-    add(`${n(real.papers)} real papers: adding one digest ≤ 35% of a full build`, daily.median <= 0.35, daily.measured, BOUNDS.addOne);
+    add(`${n(real.papers)} real papers: adding one digest ≤ 35% of a full build`, daily.median <= 0.35, daily.measured, updateBound());
   }
   if (ten) {
     const clean = seconds(ten, (t) => t.ingest);
     add('10,000 papers: ingest from a clean state ≤ 6 s', clean.median <= 6000, clean.measured, BOUNDS.ingestClean);
     const daily = update(ten);
-    add('10,000 papers: adding one digest ≤ 25% of a full build', daily.median <= 0.25, daily.measured, BOUNDS.addOne);
+    add('10,000 papers: adding one digest ≤ 25% of a full build', daily.median <= 0.25, daily.measured, updateBound());
     const full = overRuns(ten, (t) => t.full);
     add(
       '10,000 papers end to end at ≥ 200 papers/s (under 50 s)',
@@ -261,6 +276,10 @@ ingested with the seed's 13 topics, its newest day held back to be the added dig
 highest sum of the resident memory of \`npm run build\` and all its child processes, sampled from /proc
 every 100 ms. The plain MDX site is a minimal Astro project on the same MDX entries (Astro's glob loader,
 \`@astrojs/mdx\`, one page per paper, no layout, no ingest, no search), built in the same run.
+Every case builds in one scratch folder, deleted only when the whole run is over: this machine's ext4
+has no journal, and there creating a file shortly after thousands were deleted cost 0.9 ms, so each
+case used to pay for the deletion of the one before (a first real ingest's write step took 2.3 s
+instead of 0.06 s; see \`scripts/bench/scratch.ts\`).
 ${repeatsText(cases)}${versions}
 
 | corpus | papers | ingest | content sync | pages | search index | astro in all | end to end (s) | papers/s | ms/paper | peak RSS | dist | mean paper page | no change | add a digest | forced ingest, no change | plain MDX site | ours ÷ plain |

@@ -17,6 +17,20 @@ const PHRASE_BOOST = [0, 1, 1.6, 1.9];
  * keep their case.
  */
 export function surfaceOf(corpus: Corpus, key: string): string {
+  let known = surfaces.get(corpus);
+  if (!known) surfaces.set(corpus, (known = new Map()));
+  let surface = known.get(key);
+  if (surface === undefined) known.set(key, (surface = displayForm(corpus, key)));
+  return surface;
+}
+
+/**
+ * Display forms worked out, per corpus (a corpus does not change once built): a common word is a
+ * candidate keyword of thousands of papers, and working out its form took a third of the keywords step.
+ */
+const surfaces = new WeakMap<Corpus, Map<string, string>>();
+
+function displayForm(corpus: Corpus, key: string): string {
   const forms = [...(corpus.surfaces.get(key) ?? new Map<string, number>())];
   forms.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const surface = forms[0]?.[0] ?? key;
@@ -35,6 +49,13 @@ const MODIFIER = /(?:ly|ful|ous|ive|able|ible|less)$/;
 /** An acronym or a name written with inner capitals (`RLHF`, `QLoRA`, `GBDT`): a strong single keyword. */
 const NAME_LIKE = /^\p{L}[\p{Ll}\d]*\p{Lu}|^\p{Lu}{2,}/u;
 
+/** Words in a term key (stems joined by single spaces), without splitting it: this runs for every term of every paper. */
+function wordCount(key: string): number {
+  let words = 1;
+  for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) words++;
+  return words;
+}
+
 /** The keywords of document `index` of the corpus, best first. */
 export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT): string[] {
   const counts = corpus.counts[index];
@@ -42,7 +63,7 @@ export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT
   const strong: { key: string; score: number }[] = [];
   const weak: { key: string; score: number }[] = [];
   for (const [key, tf] of counts) {
-    const length = key.split(' ').length;
+    const length = wordCount(key);
     const inTitle = titleCounts.get(key) ?? 0;
     const inAbstract = tf - TITLE_WEIGHT * inTitle;
     let score = (1 + Math.log(tf)) * corpus.idf.get(key)! * PHRASE_BOOST[Math.min(length, 3)];

@@ -11,7 +11,7 @@
  * own. 1 to 3 topics per paper, deterministic.
  */
 import type { Topic } from '../../src/schemas.ts';
-import { countPhrase, phraseKey, stemText } from './terms.ts';
+import { phraseCounter, phraseKey, stemText } from './terms.ts';
 import { dot, dotsWith, type Corpus, type Document, type Vector } from './vectors.ts';
 
 /** At most this many topics per paper. */
@@ -50,11 +50,11 @@ export function compileTerms(topic: Pick<Topic, 'terms'>): CompiledTerm[] {
 
 /** Raw term score of every topic for one document. */
 export function termScores(doc: Document, topics: readonly (readonly CompiledTerm[])[]): number[] {
-  const title = stemText(doc.title);
-  const abstract = stemText(doc.abstract);
+  const inTitle = phraseCounter(stemText(doc.title));
+  const inAbstract = phraseCounter(stemText(doc.abstract));
   return topics.map((terms) =>
     terms.reduce((score, { key, weight }) => {
-      const hits = TITLE_HIT * Math.min(countPhrase(title, key), 1) + Math.min(countPhrase(abstract, key), MAX_ABSTRACT_HITS);
+      const hits = TITLE_HIT * Math.min(inTitle(key), 1) + Math.min(inAbstract(key), MAX_ABSTRACT_HITS);
       return score + weight * hits;
     }, 0),
   );

@@ -157,10 +157,39 @@ export function phraseKey(phrase: string): string {
   return stemText(phrase).replace(/ \| /g, ' ').trim();
 }
 
-/** How often the phrase `key` (see {@link phraseKey}) occurs in stemmed text. */
-export function countPhrase(stemmed: string, key: string): number {
-  const needle = ` ${key} `;
-  let count = 0;
-  for (let at = stemmed.indexOf(needle); at !== -1; at = stemmed.indexOf(needle, at + needle.length - 1)) count++;
-  return count;
+/**
+ * A counter of phrases in stemmed text (see {@link stemText}): `count(key)` is how often the phrase `key`
+ * (see {@link phraseKey}) stands in it whole, occurrences not overlapping, taken from the left. The
+ * text is indexed by stem once, so the hundred-odd terms of a taxonomy cost a lookup each instead of
+ * a scan of the whole text each (that scan was 0.14 ms of every paper's topic scores).
+ */
+export function phraseCounter(stemmed: string): (key: string) => number {
+  const tokens = stemmed.trim().split(' ');
+  const starts = new Map<string, number[]>();
+  tokens.forEach((token, index) => {
+    const list = starts.get(token);
+    if (list) list.push(index);
+    else starts.set(token, [index]);
+  });
+  return (key) => {
+    const words = keyWords(key);
+    const at = starts.get(words[0]);
+    if (!at || words.length === 1) return at?.length ?? 0;
+    let count = 0;
+    let free = 0;
+    for (const start of at) {
+      if (start < free || !words.every((word, offset) => tokens[start + offset] === word)) continue;
+      count++;
+      free = start + words.length;
+    }
+    return count;
+  };
+}
+
+/** The stems of phrase keys, split once: a taxonomy's keys are counted in every paper. */
+const splitKeys = new Map<string, string[]>();
+function keyWords(key: string): string[] {
+  let words = splitKeys.get(key);
+  if (!words) splitKeys.set(key, (words = key.split(' ')));
+  return words;
 }

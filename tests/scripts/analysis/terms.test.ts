@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countPhrase, phraseKey, stem, stemText, terms, tokenRuns, words } from '../../../scripts/analysis/terms.ts';
+import { phraseCounter, phraseKey, stem, stemText, terms, tokenRuns, words } from '../../../scripts/analysis/terms.ts';
 
 describe('words', () => {
   it('keeps hyphenated compounds whole and marks punctuation breaks with null', () => {
@@ -59,14 +60,45 @@ describe('tokenRuns and terms', () => {
   });
 });
 
-describe('stemText and countPhrase', () => {
+/** What a phrase count means: ` key ` found in the stemmed text, each search going on from where the last match ended. */
+function countBySearch(stemmed: string, key: string): number {
+  const needle = ` ${key} `;
+  let count = 0;
+  for (let at = stemmed.indexOf(needle); at !== -1; at = stemmed.indexOf(needle, at + needle.length - 1)) count++;
+  return count;
+}
+
+describe('stemText and phraseCounter', () => {
   it('finds a phrase only where it stands whole, not across punctuation', () => {
-    const text = stemText('Reward models matter. Models of reward, reward modeling.');
-    expect(countPhrase(text, phraseKey('reward model'))).toBe(2);
-    expect(countPhrase(text, phraseKey('matter models'))).toBe(0);
+    const count = phraseCounter(stemText('Reward models matter. Models of reward, reward modeling.'));
+    expect(count(phraseKey('reward model'))).toBe(2);
+    expect(count(phraseKey('matter models'))).toBe(0);
   });
 
   it('matches stop words inside a phrase', () => {
-    expect(countPhrase(stemText('a mixture of experts model'), phraseKey('mixture of experts'))).toBe(1);
+    expect(phraseCounter(stemText('a mixture of experts model'))(phraseKey('mixture of experts'))).toBe(1);
+  });
+
+  it('counts occurrences that do not overlap, from the left', () => {
+    const count = phraseCounter(stemText('data data data data data'));
+    expect(count(phraseKey('data data'))).toBe(2);
+    expect(count(phraseKey('data'))).toBe(5);
+    expect(count(phraseKey('data data data'))).toBe(1);
+  });
+
+  it('counts exactly what a search of the stemmed text finds, for any text and phrase', () => {
+    // Few words, so phrases repeat and overlap (`data data` in `data data data`).
+    const word = fc.constantFrom('data', 'data', 'model', 'models', 'of', 'fine-tuning', 'tuning', 'fine', '3D');
+    const sep = fc.constantFrom(' ', ' ', ', ', '. ', ' - ', '-', ' | ', '\n');
+    const text = fc.array(fc.tuple(word, sep), { maxLength: 30 }).map((parts) => parts.flat().join(''));
+    const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, fc.array(phrase, { maxLength: 6 }), (input, phrases) => {
+        const stemmed = stemText(input);
+        const count = phraseCounter(stemmed);
+        for (const key of phrases.map(phraseKey)) expect(count(key)).toBe(countBySearch(stemmed, key));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

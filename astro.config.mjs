@@ -14,6 +14,10 @@ import timings from './src/integrations/timings.ts';
 import { paperRedirects } from './src/lib/paper-redirects.ts';
 import { normalizeBase } from './src/lib/url.ts';
 import { astroCacheDir } from './scripts/shared/fingerprint.ts';
+import { afterIngest } from './scripts/site/after-ingest.ts';
+
+// `npm run build` starts Astro while ingest runs; nothing below may read content before ingest is done.
+await afterIngest();
 
 /**
  * Deployment settings come from the environment so one checkout can be built for any host:

@@ -15,7 +15,7 @@
  * `--force` runs everything from scratch.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { parseTopicsFile } from './ingest/topics-file.ts';
 import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
+import { AFTER_INGEST, BUILD_PID } from './site/after-ingest.ts';
 import { estimateStore, LARGE_SITE_PAPERS, searchParts } from './site/limits.ts';
 import { CACHE_DIR, fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { acquireLock } from './shared/lock.ts';
@@ -65,17 +66,43 @@ try {
 // Node version, so a stale entry is never used. It lives with the other caches that hosts keep.
 process.env.NODE_COMPILE_CACHE ??= join(CACHE_DIR, 'compile-cache');
 
-/** Runs a project script with this Node, output passed through; exits on failure. Resolves to its time. */
-function run(args: string[], env: Record<string, string> = {}): Promise<number> {
-  const stepStarted = performance.now();
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+/** A project script running with this Node: `done` resolves when it succeeds; a failure stops the build. */
+interface Step {
+  done: Promise<void>;
+  /** Stops it without a word (a speculative Astro that is not needed after all). */
+  cancel: () => void;
+}
+
+/** Starts a project script with this Node, output passed through; exits the build if it fails. */
+function start(args: string[], env: Record<string, string> = {}): Step {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  let cancelled = false;
+  // Whatever ends this build (a failed step, bad input, a refusal) ends its children with it.
+  const stop = () => child.kill('SIGKILL');
+  process.on('exit', stop);
+  const done = new Promise<void>((resolve) => {
     child.on('close', (status, signal) => {
-      if (status === 0) return done(performance.now() - stepStarted);
+      process.off('exit', stop);
+      if (cancelled) return;
+      if (status === 0) return resolve();
       console.error(`build: ${args.find((arg) => !arg.startsWith('--'))} failed (exit ${status ?? signal}); stopped`);
       process.exit(status || 1);
     });
   });
+  return {
+    done,
+    cancel: () => {
+      cancelled = true;
+      stop();
+    },
+  };
+}
+
+/** Runs a project script to its end; resolves to its time. */
+async function run(args: string[], env: Record<string, string> = {}): Promise<number> {
+  const stepStarted = performance.now();
+  await start(args, env).done;
+  return performance.now() - stepStarted;
 }
 
 const steps: string[] = [];
@@ -85,12 +112,6 @@ const report: Record<string, number> = {};
 const urlWarning = siteUrlWarning();
 if (urlWarning) console.warn(`build: warning: ${urlWarning}`);
 
-// 1. Ingest: digests into content/papers (skips itself when nothing changed).
-// Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
-report.ingest = await run([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
-steps.push(`ingest ${formatDuration(report.ingest)}`);
-
-// 2. The site, unless everything it is made from is as the last build left it.
 const paths = contentPaths();
 const settings = {
   SITE_URL: process.env.SITE_URL,
@@ -110,6 +131,7 @@ const siteInputs = () =>
       'scripts/ingest',
       'scripts/search',
       'scripts/shared',
+      'scripts/site',
       'astro.config.mjs',
       'tsconfig.json',
       'package-lock.json',
@@ -120,9 +142,41 @@ const siteInputs = () =>
 const last = fingerprintFile('site', outDir);
 // The output folder as the last build of this content with these settings left it: only then may
 // Astro build in place, reusing its pages where they stand (see src/integrations/keep-dist.ts).
+// Ingest never touches it, so this is known before ingest runs.
 const distState = () => fingerprint({ trees: [outDir], values: { ...settings, content: paths.dir } });
 const lastDist = fingerprintFile('dist', outDir);
+const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState();
+
+const work = mkdtempSync(join(tmpdir(), 'abstracta-build-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const timings = join(work, 'timings.jsonl');
+const astroCommand = [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])];
+/** What Astro is told through its environment, for a search index in `parts`. */
+const astroEnv = (parts: number): Record<string, string> => ({
+  ABSTRACTA_TIMINGS: timings,
+  ABSTRACTA_SEARCH_INDEX: 'external',
+  ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
+  ABSTRACTA_SEARCH_PARTS: String(parts),
+});
+
+// Astro starts now, beside ingest, and its config waits until ingest is done (see
+// site/after-ingest.ts): Astro's own start, loading its modules, then overlaps ingest. Not for a large
+// site, whose ingest needs the memory and whose search index comes in parts.
+const papersBefore = existsSync(paths.papers) ? readdirSync(paths.papers).filter((name) => name.endsWith('.mdx')).length : 0;
+const ingestDone = join(work, 'ingest-done');
+const early =
+  papersBefore <= LARGE_SITE_PAPERS
+    ? start(astroCommand, { ...astroEnv(1), [AFTER_INGEST]: ingestDone, [BUILD_PID]: String(process.pid) })
+    : undefined;
+
+// 1. Ingest: digests into content/papers (skips itself when nothing changed).
+// Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
+report.ingest = await run([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
+steps.push(`ingest ${formatDuration(report.ingest)}`);
+
+// 2. The site, unless everything it is made from is as the last build left it.
 if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(last) === siteInputs()) {
+  early?.cancel();
   steps.push('site unchanged, not rebuilt');
   console.log(`build: nothing changed since the last build of ${outDir}; kept it`);
 } else {
@@ -133,67 +187,66 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     process.exit(1);
   }
   if (store.message) console.warn(`build: warning: ${store.message}`);
-  const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState();
-  const timings = join(mkdtempSync(join(tmpdir(), 'abstracta-timings-')), 'timings.jsonl');
-  try {
-    // The search index is made from the content while Astro renders the pages from it; on a site so
-    // large that the two at once would need more memory than either alone (see site/limits.ts), from
-    // the built pages once Astro is done.
-    const alongside = store.papers <= LARGE_SITE_PAPERS;
-    // A large site's index is made in parts (see site/limits.ts); the pages need to know how many.
-    const indexParts = searchParts(store.papers);
-    // Places the index in the site and says what it did.
-    const makeIndex = async (): Promise<{ records: number; ms: number; placed: string }> => {
-      const indexStarted = performance.now();
-      if (!alongside) {
-        const pages = await indexSiteInPlace(outDir, indexParts);
-        const placed = indexParts === 1 ? 'written in place' : `written in place in ${indexParts} parts`;
-        return { records: pages, ms: performance.now() - indexStarted, placed };
-      }
-      const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
-      const memo = contentMemo(paths);
-      const records = contentRecords(paths.papers, topics, memo);
-      memo.save();
-      const { files } = await searchBundle(records);
-      const ms = performance.now() - indexStarted;
-      await astro;
-      const { written, removed } = placeBundle(files, join(outDir, 'pagefind'));
-      return { records: records.length, ms, placed: `${written} files written, ${removed} removed` };
-    };
-    const astro = run([join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])], {
-      ABSTRACTA_TIMINGS: timings,
-      ABSTRACTA_SEARCH_INDEX: 'external',
-      ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
-      ABSTRACTA_SEARCH_PARTS: String(indexParts),
-    });
-    const indexing = alongside ? makeIndex() : undefined;
-    const astroMs = await astro;
-    const index = await (indexing ?? makeIndex());
-    console.log(
-      `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} ${alongside ? 'beside' : 'after'} Astro; ${index.placed}`,
-    );
-    const parts = existsSync(timings)
-      ? readFileSync(timings, 'utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as { step: string; ms: number })
-      : [];
-    const detail = parts
-      .map((part) => `${part.step === 'after pages' ? 'sitemap and the rest' : part.step} ${formatDuration(part.ms)}`)
-      .join(', ');
-    steps.push(
-      `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''})`,
-      `search index ${formatDuration(index.ms)} ${alongside ? 'alongside' : 'after'}`,
-    );
-    report.astro = astroMs;
-    report.pagefind = index.ms;
-    for (const part of parts) report[part.step] = part.ms;
-    recordFingerprint(last, siteInputs());
-    recordFingerprint(lastDist, distState());
-    for (const warning of hostWarnings(siteSize(outDir))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
-  } finally {
-    rmSync(resolve(timings, '..'), { recursive: true, force: true });
+  // The search index is made from the content while Astro renders the pages from it; on a site so
+  // large that the two at once would need more memory than either alone (see site/limits.ts), from
+  // the built pages once Astro is done.
+  const alongside = store.papers <= LARGE_SITE_PAPERS;
+  // A large site's index is made in parts (see site/limits.ts); the pages need to know how many.
+  const indexParts = searchParts(store.papers);
+  const astroStarted = performance.now();
+  let astroDone: Promise<void>;
+  if (early && alongside) {
+    // The Astro started beside ingest was told one part, which is what a site of this size has.
+    writeFileSync(ingestDone, '');
+    astroDone = early.done;
+  } else {
+    early?.cancel();
+    astroDone = start(astroCommand, astroEnv(indexParts)).done;
   }
+  // Places the index in the site and says what it did.
+  const makeIndex = async (): Promise<{ records: number; ms: number; placed: string }> => {
+    const indexStarted = performance.now();
+    if (!alongside) {
+      const pages = await indexSiteInPlace(outDir, indexParts);
+      const placed = indexParts === 1 ? 'written in place' : `written in place in ${indexParts} parts`;
+      return { records: pages, ms: performance.now() - indexStarted, placed };
+    }
+    const topics = parseTopicsFile(readFileSync(paths.topics, 'utf8'), paths.topics);
+    const memo = contentMemo(paths);
+    const records = contentRecords(paths.papers, topics, memo);
+    memo.save();
+    const { files } = await searchBundle(records);
+    const ms = performance.now() - indexStarted;
+    await astroDone;
+    const { written, removed } = placeBundle(files, join(outDir, 'pagefind'));
+    return { records: records.length, ms, placed: `${written} files written, ${removed} removed` };
+  };
+  const indexing = alongside ? makeIndex() : undefined;
+  await astroDone;
+  const astroMs = performance.now() - astroStarted;
+  const index = await (indexing ?? makeIndex());
+  console.log(
+    `build: search index of ${index.records} pages made in ${formatDuration(index.ms)} ${alongside ? 'beside' : 'after'} Astro; ${index.placed}`,
+  );
+  const parts = existsSync(timings)
+    ? readFileSync(timings, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { step: string; ms: number })
+    : [];
+  const detail = parts
+    .map((part) => `${part.step === 'after pages' ? 'sitemap and the rest' : part.step} ${formatDuration(part.ms)}`)
+    .join(', ');
+  steps.push(
+    `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''}${early && alongside ? ', started beside ingest' : ''})`,
+    `search index ${formatDuration(index.ms)} ${alongside ? 'alongside' : 'after'}`,
+  );
+  report.astro = astroMs;
+  report.pagefind = index.ms;
+  for (const part of parts) report[part.step] = part.ms;
+  recordFingerprint(last, siteInputs());
+  recordFingerprint(lastDist, distState());
+  for (const warning of hostWarnings(siteSize(outDir))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
 }
 
 report.total = performance.now() - started;

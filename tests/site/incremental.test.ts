@@ -13,7 +13,7 @@
  * The builds run in a copy of the project (so that its code can be changed), sharing node_modules.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -88,6 +88,8 @@ describe('an incremental build', () => {
     // Pages the new papers do not touch are reused where they stand (on a corpus this small, the new
     // papers enter many related lists; the share reused at scale is measured by `npm run bench`).
     expect(output).toContain('in place');
+    // Astro was started beside ingest and waited for it (see scripts/site/after-ingest.ts).
+    expect(output).toContain('started beside ingest');
     expect(rendered(output).reused).toBeGreaterThan(40);
     expectSameAsForced();
   }, 300_000);
@@ -118,6 +120,53 @@ describe('an incremental build', () => {
     for (const file of filesBelow(dist).filter((path) => path.endsWith('.html')))
       expect(readFileSync(file, 'utf8'), relative(dist, file)).toContain('Footer changed for the test.');
     expectSameAsForced();
+  }, 300_000);
+});
+
+/** Processes running Astro in `dir`, by pid (Linux: from /proc). */
+function astroProcessesIn(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('astro.mjs') && readlinkSync(`/proc/${pid}/cwd`) === dir;
+      } catch {
+        return false; // gone meanwhile, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+describe('a digest ingest refuses', () => {
+  it('stops the build at ingest with its message, leaving the site as it was and no Astro running', () => {
+    const before = tree(dist);
+    const bad = join(content, 'digests/2026-07-09.json');
+    writeFileSync(bad, '[{"paper": {"id": "2607.00001", "title": "A paper"');
+    try {
+      const release = acquireAstroLock();
+      const result = (() => {
+        try {
+          return spawnSync(NODE, ['scripts/build.ts', '--outDir', dist], {
+            cwd: project,
+            encoding: 'utf8',
+            env: { ...process.env, ABSTRACTA_CONTENT: content },
+            // A child left running would hold the output open; fail rather than wait for ever.
+            timeout: 120_000,
+          });
+        } finally {
+          release();
+        }
+      })();
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('2026-07-09.json');
+      expect(result.stderr).toMatch(/build: .*ingest\.ts failed \(exit \d+\); stopped/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      // The Astro started beside ingest ended with the build; it never read the content.
+      expect(astroProcessesIn(project)).toEqual([]);
+      expect(tree(dist)).toEqual(before);
+    } finally {
+      rmSync(bad);
+    }
   }, 300_000);
 });
 

@@ -2,8 +2,9 @@
  * `npm run build [-- --force] [astro build options, e.g. --outDir dist]`
  *
  * Ingest, then the site: `astro build` and, at the same time on the other core, the search index from
- * the same content (see `search/records.ts`), placed into the site when both are done. Printing each
- * step's time and one summary line. Every step does only what changed:
+ * the same content (see `search/records.ts`), placed into the site when both are done. Astro is started
+ * with ingest and waits in its config until ingest is done (see `site/after-ingest.ts`), so its own
+ * start costs no time. Printing each step's time and one summary line. Every step does only what changed:
  * - ingest skips itself when its inputs are as its last run left them, and otherwise computes only
  *   what changed (see `ingest.ts`);
  * - the site is not rebuilt at all when the content, the site's code and configuration, the

@@ -143,10 +143,12 @@ const siteInputs = () =>
 const last = fingerprintFile('site', outDir);
 // The output folder as the last build of this content with these settings left it: only then may
 // Astro build in place, reusing its pages where they stand (see src/integrations/keep-dist.ts).
-// Ingest never touches it, so this is known before ingest runs.
+// Ingest never touches it, so this can be known before ingest runs; it is worked out once, when first
+// needed (a build that finds the site unchanged and starts no Astro never walks the folder for it).
 const distState = () => fingerprint({ trees: [outDir], values: { ...settings, content: paths.dir } });
 const lastDist = fingerprintFile('dist', outDir);
-const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState();
+let keptDist: boolean | undefined;
+const keepDist = () => (keptDist ??= !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState());
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-build-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -156,7 +158,7 @@ const astroCommand = [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'
 const astroEnv = (parts: number): Record<string, string> => ({
   ABSTRACTA_TIMINGS: timings,
   ABSTRACTA_SEARCH_INDEX: 'external',
-  ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
+  ...(keepDist() ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
   ABSTRACTA_SEARCH_PARTS: String(parts),
 });
 
@@ -239,7 +241,7 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     .map((part) => `${part.step === 'after pages' ? 'sitemap and the rest' : part.step} ${formatDuration(part.ms)}`)
     .join(', ');
   steps.push(
-    `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''}${early && alongside ? ', started beside ingest' : ''})`,
+    `astro ${formatDuration(astroMs)} (${detail}${keepDist() ? ', in place' : ''}${early && alongside ? ', started beside ingest' : ''})`,
     `search index ${formatDuration(index.ms)} ${alongside ? 'alongside' : 'after'}`,
   );
   report.astro = astroMs;

@@ -33,9 +33,9 @@ const SECONDARY_MIN_TERM_SCORE = 5;
 /** Phrases are more specific than single words. */
 const PHRASE_WEIGHT = 1.5;
 
-/** A topic's term as a stem key with its weight. */
+/** A topic's term as its stems (its stem key split once, as every paper counts it) with its weight. */
 export interface CompiledTerm {
-  key: string;
+  words: string[];
   weight: number;
 }
 
@@ -43,8 +43,8 @@ export interface CompiledTerm {
 export function compileTerms(topic: Pick<Topic, 'terms'>): CompiledTerm[] {
   return topic.terms.map((term) => {
     const [text, weight] = typeof term === 'string' ? [term, 1] : [term.term, term.weight];
-    const key = phraseKey(text);
-    return { key, weight: weight * (key.includes(' ') ? PHRASE_WEIGHT : 1) };
+    const words = phraseKey(text).split(' ');
+    return { words, weight: weight * (words.length > 1 ? PHRASE_WEIGHT : 1) };
   });
 }
 
@@ -53,8 +53,8 @@ export function termScores(doc: Document, topics: readonly (readonly CompiledTer
   const inTitle = phraseCounter(stemText(doc.title));
   const inAbstract = phraseCounter(stemText(doc.abstract));
   return topics.map((terms) =>
-    terms.reduce((score, { key, weight }) => {
-      const hits = TITLE_HIT * Math.min(inTitle(key), 1) + Math.min(inAbstract(key), MAX_ABSTRACT_HITS);
+    terms.reduce((score, { words, weight }) => {
+      const hits = TITLE_HIT * Math.min(inTitle(words), 1) + Math.min(inAbstract(words), MAX_ABSTRACT_HITS);
       return score + weight * hits;
     }, 0),
   );

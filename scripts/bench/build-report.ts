@@ -58,8 +58,6 @@ function overRuns(c: BuildCase, value: (times: RepeatTimes) => number) {
   return { median, range };
 }
 
-const share = (fraction: number) => `${Math.round(fraction * 100)}%`;
-
 /** What bounds each target when it is missed; the step columns of the table show the parts. */
 const BOUNDS: Record<string, string> = {
   rate: 'Astro renders every page (8 at a time, most of the wait being the disk) and writes a second copy of each into its incremental cache; ingest does all the per-paper work once (checking every MDX body by parsing it back, text features, topic scores) on both cores, then the corpus-wide steps.',
@@ -93,7 +91,6 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
     const { median, range } = overRuns(c, value);
     return { median, measured: `${s(median)} s${range((v) => `${s(v)} s`)}` };
   };
-  /** The daily update as a share of the full build, run by run. */
   /** Where the update's time went, from the steps of the run in the table. */
   const updateSteps = (c: BuildCase) => {
     const st = c.addOne.steps;
@@ -109,8 +106,10 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
       .filter((c) => c !== undefined)
       .map(updateSteps)
       .join('; ')}. ${BOUNDS.addOne}`;
+  /** The daily update as a share of the full build, run by run. */
   const update = (c: BuildCase) => {
     const { median, range } = overRuns(c, (t) => t.addOne / t.full);
+    const share = (fraction: number) => pct(fraction, 1);
     return { median, measured: `${s(overRuns(c, (t) => t.addOne).median)} s = ${share(median)}${range(share)}` };
   };
   if (real) {

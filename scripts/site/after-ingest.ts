@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 
 /** The environment variable naming the file whose creation means "ingest is done, go on". */
 export const AFTER_INGEST = 'ABSTRACTA_AFTER_INGEST';
-/** The environment variable holding the process id of the `npm run build` that waits for ingest. */
+/** The environment variable holding the process id of the `npm run build` that started this Astro. */
 export const BUILD_PID = 'ABSTRACTA_BUILD_PID';
 
 /** How often the file is looked for: well below the time it saves, and costing nothing. */

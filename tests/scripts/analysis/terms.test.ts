@@ -68,22 +68,25 @@ function countBySearch(stemmed: string, key: string): number {
   return count;
 }
 
+/** The stems of a phrase, as a compiled topic term holds them. */
+const stems = (phrase: string) => phraseKey(phrase).split(' ');
+
 describe('stemText and phraseCounter', () => {
   it('finds a phrase only where it stands whole, not across punctuation', () => {
     const count = phraseCounter(stemText('Reward models matter. Models of reward, reward modeling.'));
-    expect(count(phraseKey('reward model'))).toBe(2);
-    expect(count(phraseKey('matter models'))).toBe(0);
+    expect(count(stems('reward model'))).toBe(2);
+    expect(count(stems('matter models'))).toBe(0);
   });
 
   it('matches stop words inside a phrase', () => {
-    expect(phraseCounter(stemText('a mixture of experts model'))(phraseKey('mixture of experts'))).toBe(1);
+    expect(phraseCounter(stemText('a mixture of experts model'))(stems('mixture of experts'))).toBe(1);
   });
 
   it('counts occurrences that do not overlap, from the left', () => {
     const count = phraseCounter(stemText('data data data data data'));
-    expect(count(phraseKey('data data'))).toBe(2);
-    expect(count(phraseKey('data'))).toBe(5);
-    expect(count(phraseKey('data data data'))).toBe(1);
+    expect(count(stems('data data'))).toBe(2);
+    expect(count(stems('data'))).toBe(5);
+    expect(count(stems('data data data'))).toBe(1);
   });
 
   it('counts exactly what a search of the stemmed text finds, for any text and phrase', () => {
@@ -96,7 +99,7 @@ describe('stemText and phraseCounter', () => {
       fc.property(text, fc.array(phrase, { maxLength: 6 }), (input, phrases) => {
         const stemmed = stemText(input);
         const count = phraseCounter(stemmed);
-        for (const key of phrases.map(phraseKey)) expect(count(key)).toBe(countBySearch(stemmed, key));
+        for (const key of phrases.map(phraseKey)) expect(count(key.split(' '))).toBe(countBySearch(stemmed, key));
       }),
       { numRuns: 500 },
     );

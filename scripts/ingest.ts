@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { contentMemo, contentPaths, INGEST_CODE, readContent, reportErrors, shown, type ContentPaths } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
-import { prefillPaperWork } from './ingest/paper-work.ts';
+import { startPaperWork } from './ingest/paper-work.ts';
 import { papersFolder } from './ingest/pipeline.ts';
 import { Memo } from './shared/memo.ts';
 import { LARGE_SITE_PAPERS } from './site/limits.ts';
@@ -140,10 +140,8 @@ async function main(): Promise<number> {
     const papers = progress.time('merge', () => mergePapers(digests, resolved));
     // A site too large to keep a memo of (see site/limits.ts) computes everything, as it would with none.
     const work = papers.length > LARGE_SITE_PAPERS ? Memo.none() : memo;
-    // Per-paper work the memo lacks (all of it, the first time) is done on every core first.
-    const preparing = performance.now();
-    await prefillPaperWork(papers, topics, work);
-    progress.steps.set('prepare', performance.now() - preparing);
+    // Per-paper work the memo lacks (all of it, the first time) is shared with the other cores meanwhile.
+    startPaperWork(papers, topics, work);
     // Notes kept from papers that had left come back with them.
     const returning = withKeptNotes(previous.owned, keptNotes(paths.notes));
     const files = papersFolder(papers, topics, {
@@ -163,7 +161,7 @@ async function main(): Promise<number> {
     }
     const result = progress.time('write', () => replaceEntries(paths.papers, files, existing));
     const released = releaseKeptNotes(paths.notes, returning.used, files);
-    work.save();
+    progress.time('remember', () => work.save());
     progress.clear();
     const count = papers.length;
     const seconds = (performance.now() - started) / 1000;

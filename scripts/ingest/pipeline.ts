@@ -73,17 +73,20 @@ export function enrichPapers(
   const slugs = assignSlugs(papers);
   const taxonomyKey = taxonomyKeyOf(topics);
   const keys = papers.map((p) => workKeys(p, taxonomyKey));
-  const rendered = time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i].mdx, () => renderAbstract(p.abstract))));
-  const bodies = rendered.map(({ mdx }) => mdx);
+  // Bodies are read when first needed: on a first ingest, only once the entries are assembled, so
+  // that bodies checked on other threads (see `startBodyWork`) are waited for as late as possible.
+  let renderedAll: RenderedAbstract[] | undefined;
+  const rendered = () =>
+    (renderedAll ??= time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i][MDX], () => renderAbstract(p.abstract)))));
   const kept = papers.map((p, i) => {
     const before = previous.get(slugs[i]);
-    return before && before.title === p.title && before.body === bodies[i] ? before : undefined;
+    return before && before.title === p.title && before.body === rendered()[i].mdx ? before : undefined;
   });
   // The corpus is built the first time a step needs it: when nothing changed, none does.
   let built: Corpus | undefined;
   const corpus = () =>
     (built ??= time('vectors', () =>
-      buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i].features, () => featuresOf(doc)), {
+      buildCorpus(papers, (doc, i) => memo.get(FEATURES, keys[i][FEATURES], () => featuresOf(doc)), {
         // The memo holds every paper's features anyway; without one, forms are summed as they come.
         deferSurfaces: memo.remembers,
       }),
@@ -92,7 +95,7 @@ export function enrichPapers(
   const assigned = time('topics', () =>
     assignTopics(papers, corpus, topics, {
       pinned: slugs.map((slug) => pinned.get(slug)),
-      scoresOf: (_doc, i, compute) => memo.get(TOPIC_SCORES, keys[i].scores, compute),
+      scoresOf: (_doc, i, compute) => memo.get(TOPIC_SCORES, keys[i][TOPIC_SCORES], compute),
       wanted: (i) => !kept[i],
     }),
   );
@@ -113,10 +116,11 @@ export function enrichPapers(
   const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
   const groups = assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1);
   const positions = time('map', () =>
-    memo.get('map', memoKey(JSON.stringify(keys.map((k) => k.features)), JSON.stringify(groups)), () =>
+    memo.get('map', memoKey(JSON.stringify(keys.map((k) => k[FEATURES])), JSON.stringify(groups)), () =>
       mapPositions(corpus().vectors, groups),
     ),
   );
+  const bodies = rendered();
   return papers.map((p, i) => ({
     paper: {
       title: p.title,
@@ -136,8 +140,8 @@ export function enrichPapers(
       summary: firstSentence(p.abstract),
       words: countWords(p.abstract),
     },
-    body: bodies[i],
-    rendered: rendered[i],
+    body: bodies[i].mdx,
+    rendered: bodies[i],
     how: assignments[i].how,
     position: positions[i],
   }));

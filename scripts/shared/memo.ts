@@ -42,6 +42,7 @@ export class Memo {
   readonly #dir: string | undefined;
   readonly #version: string;
   readonly #spaces = new Map<string, Space>();
+  readonly #pending = new Map<string, () => void>();
 
   private constructor(dir: string | undefined, version: string) {
     this.#dir = dir;
@@ -91,6 +92,7 @@ export class Memo {
    * remembered, unless `keep` says this result is not one to keep).
    */
   get<T>(space: string, key: string, compute: () => T, keep: (value: T) => boolean = () => true): T {
+    this.#settle(space);
     const entry = this.#space(space);
     if (entry.used.has(key)) return entry.used.get(key) as T;
     if (entry.previous.has(key)) {
@@ -108,6 +110,7 @@ export class Memo {
 
   /** What the memo holds for `key` in `space` (from the last run or this one), without computing anything. */
   peek<T>(space: string, key: string): T | undefined {
+    this.#settle(space);
     const entry = this.#space(space);
     return (entry.used.get(key) ?? entry.previous.get(key)) as T | undefined;
   }
@@ -121,6 +124,21 @@ export class Memo {
     const entry = this.#space(space);
     if (!entry.previous.has(key) && !entry.used.has(key)) entry.computed++;
     entry.used.set(key, value);
+  }
+
+  /**
+   * Results for `space` that are being computed elsewhere (on worker threads): `settle` records them
+   * with `set`, and runs once, when the space is first read.
+   */
+  pending(space: string, settle: () => void): void {
+    this.#pending.set(space, settle);
+  }
+
+  #settle(space: string): void {
+    const settle = this.#pending.get(space);
+    if (!settle) return;
+    this.#pending.delete(space);
+    settle();
   }
 
   /** Per space read this run: results taken from the memo, and results computed. */

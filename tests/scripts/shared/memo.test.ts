@@ -86,6 +86,23 @@ describe('Memo', () => {
     expect(Memo.open(dir, 'v1').peek('s', 'k')).toBe(42);
   });
 
+  it('settles results computed elsewhere once, when their space is first read', () => {
+    const memo = Memo.open(folder(), 'v1');
+    let settled = 0;
+    memo.pending('s', () => {
+      settled++;
+      memo.set('s', 'done', 'there');
+    });
+    // Recording and reading other spaces leave it pending.
+    memo.set('s', 'known', 'here');
+    expect(memo.peek('t', 'done')).toBeUndefined();
+    expect(settled).toBe(0);
+    expect(memo.get('s', 'done', () => 'computed')).toBe('there');
+    expect(memo.peek('s', 'known')).toBe('here');
+    expect(memo.get('s', 'missing', () => 'computed')).toBe('computed');
+    expect(settled).toBe(1);
+  });
+
   it('remembers nothing when it has no folder', () => {
     const memo = Memo.none();
     let computed = 0;

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { contentMemo, contentPaths } from './ingest/inputs.ts';
+import { contentMemo, contentPaths } from './ingest/content-memo.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
 import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
 import { contentRecords } from './search/records.ts';

@@ -18,7 +18,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentPaths, readContent, reportErrors, shown } from './ingest/inputs.ts';
+import { contentPaths } from './ingest/content-memo.ts';
+import { readContent, reportErrors, shown } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
 import { resolvedFile } from './ingest/resolved.ts';
 import { DEFAULT_HTTP, FetchFailure } from './fetch/http.ts';

@@ -6,7 +6,8 @@
  * when a target is missed.
  */
 import { parseArgs } from 'node:util';
-import { contentPaths, readContent, reportErrors } from './ingest/inputs.ts';
+import { contentPaths } from './ingest/content-memo.ts';
+import { readContent, reportErrors } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
 import { enrichPapers } from './ingest/pipeline.ts';
 import { formatReport, topicsReport } from './analysis/topics-report.ts';

@@ -4,7 +4,8 @@
  * and on the real corpus, plus how often the related-papers index agrees with an exhaustive search
  * and how legible the corpus map is (topics apart, labels hiding nothing).
  */
-import { contentPaths, readContent } from '../ingest/inputs.ts';
+import { contentPaths } from '../ingest/content-memo.ts';
+import { readContent } from '../ingest/inputs.ts';
 import { mergePapers } from '../ingest/merge.ts';
 import { enrichPapers } from '../ingest/pipeline.ts';
 import { relatedPapers } from '../analysis/related.ts';

@@ -10,7 +10,7 @@ import { hasOwnedParts, NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '
 import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
-import { SEARCH_ENTRIES } from '../search/records.ts';
+import { SEARCH_ENTRIES } from '../search/search-entry.ts';
 import { FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys } from './paper-work.ts';
 import { updateRelated } from '../analysis/related.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';

@@ -18,17 +18,7 @@ import { NOTES_MARKER } from '../entries/entry.ts';
 import { inertHtml, notesText } from '../entries/mdx.ts';
 import { mathAsText } from '../entries/math.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
-
-/** What the search record of a paper needs from its entry. */
-export interface SearchEntry {
-  paper: Pick<Paper, 'slug' | 'title' | 'authors' | 'digests' | 'topics' | 'keywords'>;
-  /** The abstract (and any notes) as HTML, and as plain text. */
-  html: string;
-  text: string;
-}
-
-/** The memo space ingest fills as it writes entries: entry file text → its {@link SearchEntry}. */
-export const SEARCH_ENTRIES = 'search-entries';
+import { SEARCH_ENTRIES, type SearchEntry } from './search-entry.ts';
 
 /** Reads what the search record needs from an entry file's text. */
 export function searchEntry(text: string): SearchEntry {

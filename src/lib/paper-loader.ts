@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/entries/mdx.ts';
-import { contentMemo, contentPaths } from '../../scripts/ingest/inputs.ts';
-import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/records.ts';
+import { contentMemo, contentPaths } from '../../scripts/ingest/content-memo.ts';
+import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/search-entry.ts';
 import { memoKey } from '../../scripts/shared/memo.ts';
 
 /**

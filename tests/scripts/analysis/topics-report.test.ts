@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentPaths, readContent } from '../../../scripts/ingest/inputs.ts';
+import { contentPaths } from '../../../scripts/ingest/content-memo.ts';
+import { readContent } from '../../../scripts/ingest/inputs.ts';
 import { mergePapers } from '../../../scripts/ingest/merge.ts';
 import { enrichPapers } from '../../../scripts/ingest/pipeline.ts';
 import { formatReport, topicsReport } from '../../../scripts/analysis/topics-report.ts';

@@ -6,7 +6,8 @@ import { NOTES_MARKER } from '../../../scripts/entries/entry.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
 import { buildEntries } from '../../../scripts/ingest/pipeline.ts';
 import { parseTopicsFile } from '../../../scripts/ingest/topics-file.ts';
-import { contentRecords, SEARCH_ENTRIES, searchEntry } from '../../../scripts/search/records.ts';
+import { contentRecords, searchEntry } from '../../../scripts/search/records.ts';
+import { SEARCH_ENTRIES } from '../../../scripts/search/search-entry.ts';
 import { Memo, memoKey } from '../../../scripts/shared/memo.ts';
 import { ROOT } from '../../helpers/paths.ts';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeBase, urlHelpers } from '../../../src/lib/url.ts';
 
@@ -36,5 +37,30 @@ describe('urlHelpers', () => {
     expect(pageUrl('papers', 'a?b#c')).toBe('/papers/a%3Fb%23c/');
     expect(searchUrl('a&b=c #d')).toBe('/search/?q=a%26b%3Dc+%23d');
     expect(urlHelpers('/').authorUrl('J. Doe & Co #1')).toBe('/search/?author=J.+Doe+%26+Co+%231');
+  });
+});
+
+describe('pageUrl on any segments', () => {
+  it('splits at slashes, drops empty parts and encodes the rest, whether or not a segment is a plain slug', () => {
+    const { pageUrl } = urlHelpers('/sub/');
+    const general = (segments: string[]) => {
+      const path = segments
+        .flatMap((segment) => segment.split('/'))
+        .filter(Boolean)
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+      return path ? `/sub/${path}/` : '/sub/';
+    };
+    const segment = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[a-z0-9-]{0,12}$/),
+      fc.constantFrom('.', '..', '~a', 'a b', 'a/b', '/', '', 'é'),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 4 }), (segments) => {
+        expect(pageUrl(...segments)).toBe(general(segments));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

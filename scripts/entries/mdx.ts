@@ -173,7 +173,10 @@ export function abstractText(body: string): string {
   return plainText(fromMarkdown(body.split(NOTES_MARKER)[0], { extensions: [math()], mdastExtensions: [mathFromMarkdown()] }));
 }
 
-/** The text of a tree, with math in its readable form (`O(n log n)`, not `\mathcal{O}(n \log n)`). */
+/**
+ * The text of a tree, with math in its readable form (`O(n log n)`, not `\mathcal{O}(n \log n)`), its
+ * paragraphs joined by a space so that the last word of one does not run into the first of the next.
+ */
 export function plainText(tree: Root): string {
   const readable = (node: Root | RootContent): RootContent | Root =>
     node.type === 'inlineMath' || node.type === 'math'
@@ -181,7 +184,7 @@ export function plainText(tree: Root): string {
       : 'children' in node
         ? ({ ...node, children: node.children.map(readable) } as Root)
         : node;
-  return toString(readable(tree));
+  return tree.children.map((block) => toString(readable(block))).join(' ');
 }
 
 /** What external links in an abstract carry: no `window.opener`, no referrer sent to other sites. */

@@ -17,18 +17,19 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/entries/mdx.ts';
 import { contentMemo, contentPaths } from '../../scripts/ingest/content-memo.ts';
 import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/search-entry.ts';
+import { htmlText } from './html-text.ts';
 import { memoKey } from '../../scripts/shared/memo.ts';
 
 /**
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an
  * older renderer is not reused.
  */
-const RENDERER_VERSION = 'inert-html-3';
+const RENDERER_VERSION = 'inert-html-4';
 
 /** Files read at once: enough to keep the disk busy without opening 100,000 files together. */
 const READ_BATCH = 256;
 
-/** Frontmatter keys the loader adds for pages: the abstract as plain text (for structured data). */
+/** Frontmatter keys the loader adds for pages: the abstract as plain text, when `htmlText` does not give it. */
 export interface PaperRenderMetadata {
   abstract?: string;
 }
@@ -112,7 +113,8 @@ async function syncEntry(
   const parsed = await parseData({ id, data, filePath: path });
   const html = rendered(contents) ?? inertHtml(body);
   if (html) {
-    const metadata: PaperRenderMetadata = { abstract: html.text };
+    // The text only where the page cannot read it off the HTML exactly (see `htmlText`).
+    const metadata: PaperRenderMetadata = htmlText(html.html) === html.text ? {} : { abstract: html.text };
     // No `body`: the page has the HTML and the abstract's text. Astro writes the whole store as one
     // string, and V8 caps strings at 512 MB: without bodies 100,000 papers fit.
     store.set({ id, data: parsed, filePath, digest, rendered: { html: html.html, metadata: { frontmatter: metadata } } });

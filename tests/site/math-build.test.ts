@@ -117,6 +117,17 @@ describe('TeX in abstracts', () => {
     expect(normalize(invalid('.abstract').text())).toBe(PAPERS[3][1]);
   });
 
+  it("gives structured data the abstract's readable text, math as readable TeX, not as MathML's symbols", () => {
+    // The loader keeps the text of an abstract with math in the data store; the page reads the others
+    // off their HTML (src/lib/html-text.ts). Both must give what ingest's plain text is.
+    const abstractOf = (slug: string) => JSON.parse(page(slug)('script[type="application/ld+json"]').html()!).abstract as string;
+    expect(abstractOf('math-inline')).toMatch(
+      /^We search k-NN graphs in O\(n log n\) time, 3 times faster than exhaustive search over R\^d embeddings/,
+    );
+    expect(abstractOf('math-with-notes')).toBe(abstractOf('math-inline'));
+    expect(abstractOf('invalid-tex')).toBe(PAPERS[3][1]);
+  });
+
   it('writes valid HTML with MathML in it', async () => {
     for (const slug of ['math-inline', 'math-with-notes', 'hostile-tex', 'invalid-tex'])
       expect(await htmlErrors(join(dist, 'papers', slug, 'index.html')), slug).toEqual([]);

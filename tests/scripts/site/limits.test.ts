@@ -2,7 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { estimateStore, LARGE_SITE_PAPERS, SEARCH_PART_PAGES, searchParts, STRING_LIMIT } from '../../../scripts/site/limits.ts';
+import {
+  estimateStore,
+  LARGE_SITE_PAPERS,
+  SEARCH_PART_PAGES,
+  searchParts,
+  STORE_PER_ENTRY_BYTE,
+  STRING_LIMIT,
+} from '../../../scripts/site/limits.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abstracta-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,12 +28,16 @@ function papers(name: string, count: number, size: number): string {
 
 describe('estimateStore', () => {
   it('lets an ordinary site through without a word', () => {
-    expect(estimateStore(papers('small', 10, 3000))).toEqual({ papers: 10, bytes: 45_000, verdict: 'ok' });
+    expect(estimateStore(papers('small', 10, 3000))).toEqual({
+      papers: 10,
+      bytes: Math.round(30_000 * STORE_PER_ENTRY_BYTE),
+      verdict: 'ok',
+    });
   });
 
   it('warns when a site nears the ceiling, and refuses one past it, naming the limit and what to do', () => {
     // Entries large enough that 40 of them (or 60) stand for a site near (or past) the ceiling.
-    const size = Math.ceil(STRING_LIMIT / 1.5 / 55);
+    const size = Math.ceil(STRING_LIMIT / STORE_PER_ENTRY_BYTE / 55);
     const near = estimateStore(papers('near', 40, size));
     expect(near.verdict).toBe('warn');
     expect(near.message).toMatch(/512 MB.*docs\/scaling\.md/);

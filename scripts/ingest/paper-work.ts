@@ -119,7 +119,8 @@ export function startPaperWork(papers: readonly Document[], topics: readonly Top
   // Papers whose body the memo lacks are new or changed: they need all the work. (Looking up the
   // other spaces too would mean loading them on every run, though a run that changed nothing needs
   // neither; the pipeline computes whatever else is missing itself.)
-  const todo = papers.filter((paper) => !memo.peek(MDX, workKeys(paper, taxonomyKey)[MDX]));
+  const keyed = papers.map((paper) => ({ paper, keys: workKeys(paper, taxonomyKey) })).filter(({ keys }) => !memo.peek(MDX, keys[MDX]));
+  const todo = keyed.map(({ paper }) => paper);
   const workers = Math.min(cores - 1, Math.floor(todo.length / MIN_PARALLEL));
   if (workers < 1) return 0;
   const shared = todo.map(({ title, abstract }) => ({ title, abstract }));
@@ -135,8 +136,7 @@ export function startPaperWork(papers: readonly Document[], topics: readonly Top
   });
   const record = ({ kind, batch, results }: WorkBatch) =>
     results.forEach((result, i) => {
-      const paper = todo[batch * BATCH + i];
-      if (result !== null) memo.set(WORK_KINDS[kind], workKeys(paper, taxonomyKey)[WORK_KINDS[kind]], result);
+      if (result !== null) memo.set(WORK_KINDS[kind], keyed[batch * BATCH + i].keys[WORK_KINDS[kind]], result);
     });
   const work = workOf(topics);
   let settled = 0;

@@ -74,7 +74,7 @@ export function enrichPapers(
   const taxonomyKey = taxonomyKeyOf(topics);
   const keys = papers.map((p) => workKeys(p, taxonomyKey));
   // Bodies are read when first needed: on a first ingest, only once the entries are assembled, so
-  // that bodies checked on other threads (see `startBodyWork`) are waited for as late as possible.
+  // that bodies checked on other threads (see `startPaperWork`) are waited for as late as possible.
   let renderedAll: RenderedAbstract[] | undefined;
   const rendered = () =>
     (renderedAll ??= time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i][MDX], () => renderAbstract(p.abstract)))));

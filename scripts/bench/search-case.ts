@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { measurePages, type PageMeasurement } from './pages.ts';
 import { discard } from './scratch.ts';
 import { measureSearch, type SearchMeasurement } from './search.ts';
+import { isSearchPartFolder } from '../../src/lib/search-parts.ts';
 import { buildSyntheticSite } from './site.ts';
 
 export interface SearchResult extends SearchMeasurement {
   papers: number;
-  ingestSeconds: number;
   buildSeconds: number;
+  /** Bytes on disk of the search index, all its parts. */
   pagefindBytes: number;
+  /** Its part folders. */
+  parts: string[];
   pages: PageMeasurement;
 }
 
@@ -25,8 +28,11 @@ export async function runSearch(size: number): Promise<SearchResult> {
     const measured = await measureSearch(site.dist);
     const firstPaper = readdirSync(join(site.dist, 'papers')).find((name) => !['page', 'by-title', 'index.html'].includes(name))!;
     const pages = await measurePages(site.dist, `/papers/${firstPaper}/`);
-    const pagefindBytes = Number(execFileSync('du', ['-sb', join(site.dist, 'pagefind')], { encoding: 'utf8' }).split('\t')[0]);
-    return { ...measured, papers: size, ingestSeconds: site.ingestSeconds, buildSeconds: site.buildSeconds, pagefindBytes, pages };
+    const parts = readdirSync(site.dist).filter(isSearchPartFolder).sort();
+    const pagefindBytes = parts
+      .map((part) => Number(execFileSync('du', ['-sb', join(site.dist, part)], { encoding: 'utf8' }).split('\t')[0]))
+      .reduce((sum, bytes) => sum + bytes, 0);
+    return { ...measured, papers: size, buildSeconds: site.buildSeconds, pagefindBytes, parts, pages };
   } finally {
     discard(site.dir);
   }
@@ -41,8 +47,8 @@ export function searchSection(search: SearchResult): string {
   const fixed = ['WebAssembly', 'page table (pf_meta)', 'pagefind.js'].reduce((sum, kind) => sum + (search.breakdown[kind] ?? 0), 0);
   return `## Search on a ${search.papers.toLocaleString('en')}-paper site
 
-The site is built for real (\`npm run ingest\`: ${search.ingestSeconds.toFixed(1)} s, \`astro build\` with Pagefind:
-${search.buildSeconds.toFixed(1)} s; the Pagefind bundle is ${kb(search.pagefindBytes)} on disk), served from localhost and used in
+The site is built for real (\`npm run build\`: ${search.buildSeconds.toFixed(1)} s; the search index is ${kb(search.pagefindBytes)} on disk,
+in ${search.parts.length === 1 ? 'one part' : `${search.parts.length} parts: ${search.parts.join(', ')}`}), served from localhost and used in
 headless Chromium through playwright-core (\`scripts/bench/search.ts\`).
 
 - **Bytes from opening search to the first results** for the one-word query "${first.query}", from the

@@ -3,9 +3,11 @@
  * Node's fetch cannot read `file:` URLs, so fetches of the bundle are answered from disk; everything
  * else (the WASM search, the index chunks, the fragments) is Pagefind's own code.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PARTS_LIST, readPartsList } from '../../src/lib/search-parts.ts';
 
 export interface PagefindResult {
   url: string;
@@ -18,6 +20,7 @@ export interface PagefindResult {
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -35,7 +38,7 @@ function patchFetch() {
   };
 }
 
-/** Loads the Pagefind bundle of the site built in `distDir`. */
+/** Loads the Pagefind bundle of the site built in `distDir`, with the other parts its list names, as the site's search does. */
 export async function loadPagefind(
   distDir: string,
 ): Promise<{ api: PagefindApi; search(term: string, options?: Record<string, unknown>): Promise<PagefindResult[]> }> {
@@ -44,6 +47,9 @@ export async function loadPagefind(
   const api = (await import(pathToFileURL(join(bundle, 'pagefind.js')).href)) as PagefindApi;
   await api.options({ basePath: `${pathToFileURL(bundle).href}/`, baseUrl: '/' });
   await api.init();
+  const list = join(bundle, PARTS_LIST);
+  const parts = existsSync(list) ? readPartsList(JSON.parse(await readFile(list, 'utf8'))) : [];
+  for (const part of parts) await api.mergeIndex(`${pathToFileURL(join(distDir, part)).href}/`, { baseUrl: '/' });
   return {
     api,
     async search(term, options) {

@@ -11,9 +11,8 @@
  *   deployment variables and the output folder are as the last build left them;
  * - otherwise Astro re-renders only the pages whose cache key or code changed (its incremental
  *   build), in place when the output folder is exactly what the last build of this content left;
- * - Pagefind has no incremental index, so the index is made anew, but off the critical path: it
- *   begins with the last build's records while ingest runs, ends beside Astro, and only its changed
- *   files are written.
+ * - Pagefind has no incremental index, so the index is rebuilt, but off the critical path, and only
+ *   its changed files are written.
  * `--force` runs everything from scratch.
  */
 import { spawn } from 'node:child_process';
@@ -24,12 +23,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentMemo, contentPaths } from './ingest/content-memo.ts';
 import { parseTopicsFile } from './ingest/topics-file.ts';
-import { indexSiteInPlace, keepRecords, keptRecords, placeBundle, searchBundle, startBundle } from './search/bundle.ts';
-import { contentRecords, recordsAhead } from './search/records.ts';
+import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
+import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { AFTER_INGEST, BUILD_PID } from './site/after-ingest.ts';
 import { estimateStore, LARGE_SITE_PAPERS, searchParts } from './site/limits.ts';
-import { CACHE_DIR, cacheFile, fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
+import { CACHE_DIR, fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
 import { acquireLock } from './shared/lock.ts';
 import { formatDuration } from './shared/progress.ts';
 
@@ -175,23 +174,12 @@ const early =
 
 // 1. Ingest: digests into content/papers (skips itself when nothing changed).
 // Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
-const ingesting = run([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
-
-// Meanwhile the search index begins with the records the last build indexed before its topic pages:
-// unless papers changed, this build's records begin with them (see search/records.ts), and Pagefind's
-// files are the same whenever a record is added. A day's new papers and the topic pages are added
-// once ingest is done; records that do not begin so are indexed anew then. Not for a large site.
-const recordsFile = cacheFile('search-records', paths.dir, 'bin');
-const indexAhead = !values.force && papersBefore <= LARGE_SITE_PAPERS ? keptRecords(recordsFile) : [];
-const startedIndex = indexAhead.length ? startBundle(indexAhead) : undefined;
-
-report.ingest = await ingesting;
+report.ingest = await run([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
 steps.push(`ingest ${formatDuration(report.ingest)}`);
 
 // 2. The site, unless everything it is made from is as the last build left it.
 if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(last) === siteInputs()) {
   early?.cancel();
-  await startedIndex?.cancel();
   steps.push('site unchanged, not rebuilt');
   console.log(`build: nothing changed since the last build of ${outDir}; kept it`);
 } else {
@@ -230,15 +218,12 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     const memo = contentMemo(paths);
     const records = contentRecords(paths.papers, topics, memo);
     memo.save();
-    const { files, ahead } = startedIndex ? await startedIndex.finish(records) : { ...(await searchBundle(records)), ahead: 0 };
-    keepRecords(recordsFile, recordsAhead(records));
+    const { files } = await searchBundle(records);
     const ms = performance.now() - indexStarted;
     await astroDone;
     const { written, removed } = placeBundle(files, join(outDir, 'pagefind'));
-    const begun = startedIndex ? (ahead ? `${ahead} of them indexed while ingest ran; ` : 'indexed anew, papers changed; ') : '';
-    return { records: records.length, ms, placed: `${begun}${written} files written, ${removed} removed` };
+    return { records: records.length, ms, placed: `${written} files written, ${removed} removed` };
   };
-  if (!alongside) await startedIndex?.cancel();
   const indexing = alongside ? makeIndex() : undefined;
   await astroDone;
   const astroMs = performance.now() - astroStarted;

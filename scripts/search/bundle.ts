@@ -7,11 +7,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../../src/lib/search-record.ts';
 import { isSearchPartFolder, PARTS_LIST, partsList, searchPartFolders } from '../../src/lib/search-parts.ts';
-import { writeFileAtomic } from '../shared/atomic-write.ts';
 import { filesBelow } from '../shared/files-below.ts';
 
 function check(step: string, errors: readonly string[]): void {
@@ -29,101 +27,25 @@ export interface Bundle {
 /** Makes a Pagefind index, lets `add` fill it (returning the pages it added), and takes its files. */
 async function bundleOf(add: (index: PagefindIndex) => Promise<number>): Promise<Bundle> {
   try {
-    const index = await newIndex();
+    const { index, errors } = await pagefind.createIndex({});
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
     const pages = await add(index);
-    return { files: await filesOf(index), pages };
+    const { files, errors: fileErrors } = await index.getFiles();
+    check('getFiles', fileErrors);
+    return { files: new Map(files.map((file) => [file.path.split('\\').join('/'), file.content])), pages };
   } finally {
     await pagefind.close();
   }
 }
 
-async function newIndex(): Promise<PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({});
-  check('createIndex', errors);
-  if (!index) throw new Error('Pagefind createIndex returned no index');
-  return index;
-}
-
-async function addRecords(index: PagefindIndex, records: readonly SearchRecord[]): Promise<void> {
-  const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
-  for (const result of added) check('addHTMLFile', result.errors);
-}
-
-async function filesOf(index: PagefindIndex): Promise<Map<string, Uint8Array>> {
-  const { files, errors } = await index.getFiles();
-  check('getFiles', errors);
-  return new Map(files.map((file) => [file.path.split('\\').join('/'), file.content]));
-}
-
 /** The bundle of `records`. */
 export function searchBundle(records: readonly SearchRecord[]): Promise<Bundle> {
   return bundleOf(async (index) => {
-    await addRecords(index, records);
+    const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
+    for (const result of added) check('addHTMLFile', result.errors);
     return records.length;
   });
-}
-
-/** An index begun before all its records are known (see {@link startBundle}). */
-export interface StartedBundle {
-  /**
-   * The bundle of `records`: the records begun with are kept when `records` begins with them, exactly,
-   * and only the rest is added; otherwise (or when the start failed) it is made from `records` anew.
-   * Either way the files are those of {@link searchBundle}`(records)`. `ahead`: records kept.
-   */
-  finish(records: readonly SearchRecord[]): Promise<Bundle & { ahead: number }>;
-  /** Ends it unused. */
-  cancel(): Promise<void>;
-}
-
-/**
- * Starts an index with `ahead`, records the finished index is expected to begin with (what the last
- * build indexed before its topic pages, see `recordsAhead`), while ingest is still running: Pagefind's
- * output depends only on the records and their order, so adding them now or later gives the same files.
- */
-export function startBundle(ahead: readonly SearchRecord[]): StartedBundle {
-  const started = newIndex().then(async (index) => {
-    await addRecords(index, ahead);
-    return index;
-  });
-  started.catch(() => undefined); // a failed start is made good by finish()
-  const begins = (records: readonly SearchRecord[]) =>
-    ahead.length <= records.length && ahead.every((record, i) => record.url === records[i].url && record.html === records[i].html);
-  return {
-    async finish(records) {
-      const index = begins(records) ? await started.catch(() => undefined) : undefined;
-      if (!index) {
-        await pagefind.close();
-        return { ...(await searchBundle(records)), ahead: 0 };
-      }
-      try {
-        await addRecords(index, records.slice(ahead.length));
-        return { files: await filesOf(index), pages: records.length, ahead: ahead.length };
-      } finally {
-        await pagefind.close();
-      }
-    },
-    async cancel() {
-      await started.catch(() => undefined);
-      await pagefind.close();
-    },
-  };
-}
-
-/** The records `keepRecords` kept at `file`, or none (no earlier build, or a file it cannot read). */
-export function keptRecords(file: string): SearchRecord[] {
-  if (!existsSync(file)) return [];
-  try {
-    const records = deserialize(readFileSync(file)) as unknown;
-    return Array.isArray(records) ? (records as SearchRecord[]) : [];
-  } catch {
-    return []; // cut short, or written by another Node: the next index is made from scratch
-  }
-}
-
-/** Keeps `records` at `file` for the next build to start its index with. */
-export function keepRecords(file: string, records: readonly SearchRecord[]): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, serialize(records));
 }
 
 /**
@@ -184,7 +106,9 @@ const FILES_AT_ONCE = 200;
 /** Makes an index, lets `add` fill it (returning the pages added), and writes it to `dir` (replaced). */
 async function writeIndex(dir: string, add: (index: PagefindIndex) => Promise<number>): Promise<number> {
   try {
-    const index = await newIndex();
+    const { index, errors } = await pagefind.createIndex({});
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
     const pages = await add(index);
     if (pages === 0) throw new Error(`Pagefind found no pages to index for ${dir}`);
     rmSync(dir, { recursive: true, force: true });

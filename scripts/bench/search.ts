@@ -80,7 +80,15 @@ export async function measureSearch(dist: string): Promise<SearchMeasurement> {
     await page.keyboard.press('Control+k');
     await page.locator('.search-dialog input[type="search"]').fill(first);
     await page.locator('.search-dialog [role="option"]').first().waitFor();
-    await page.waitForLoadState('networkidle');
+    // 'networkidle' is a load state, reached once when the page loaded, so waiting for it returns at
+    // once: wait instead until no resource has been fetched for half a second (the topic counts come
+    // after the results).
+    for (let count = -1; ;) {
+      const now = await page.evaluate(() => performance.getEntriesByType('resource').length);
+      if (now === count) break;
+      count = now;
+      await page.waitForTimeout(500);
+    }
     const { rendered, entries } = await page.evaluate(() => ({
       rendered: (window as unknown as { firstRendered: number }).firstRendered,
       entries: performance

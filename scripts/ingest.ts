@@ -8,10 +8,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
-import { contentMemo, contentPaths, INGEST_CODE, type ContentPaths } from './ingest/content-memo.ts';
+import { contentMemo, contentPaths, ingestCodeFiles, type ContentPaths } from './ingest/content-memo.ts';
 import { readContent, reportErrors, shown } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
 import { startPaperWork } from './ingest/paper-work.ts';
@@ -27,7 +26,7 @@ import { acquireLock } from './shared/lock.ts';
 /** What an ingest's result depends on: its code, the content folder, and the options. */
 function inputsFingerprint(paths: ContentPaths, options: Record<string, string | undefined>): string {
   return fingerprint({
-    sources: [...INGEST_CODE, fileURLToPath(import.meta.url), paths.digests, paths.topics, paths.resolved],
+    sources: [...ingestCodeFiles(), paths.digests, paths.topics, paths.resolved],
     trees: [paths.papers],
     values: options,
   });

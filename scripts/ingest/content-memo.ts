@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFile, fingerprint } from '../shared/fingerprint.ts';
 import { Memo } from '../shared/memo.ts';
+import { moduleGraph } from '../shared/module-graph.ts';
 import { LARGE_SITE_PAPERS } from '../site/limits.ts';
 
 /** The folders and files of a content tree. */
@@ -26,23 +27,18 @@ export function contentPaths(root = process.env.ABSTRACTA_CONTENT || 'content') 
 export type ContentPaths = ReturnType<typeof contentPaths>;
 
 const code = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+let ingestCode: string[] | undefined;
 /**
- * The code whose results ingest remembers or skips by: its modules, what they import from the site
- * (the schema, dates and ordering, the search records), and the lock file.
+ * The code whose results ingest remembers or skips by: every project module it runs, found by following
+ * imports from `scripts/ingest.ts`, its worker (started by URL, not imported) and the search records
+ * (which fill the memo for entries ingest did not write), and the lock file for the packages.
  */
-export const INGEST_CODE = [
-  '.',
-  '../entries/',
-  '../analysis/',
-  '../shared/',
-  '../search/',
-  '../../src/schemas.ts',
-  '../../src/lib/papers.ts',
-  '../../src/lib/dates.ts',
-  '../../src/lib/segment.ts',
-  '../../src/lib/search-record.ts',
-  '../../package-lock.json',
-].map(code);
+export function ingestCodeFiles(): string[] {
+  return (ingestCode ??= [
+    ...moduleGraph([code('../ingest.ts'), code('./paper-worker.ts'), code('../search/records.ts')]),
+    code('../../package-lock.json'),
+  ]);
+}
 
 /**
  * The memo of a content folder's ingest work (see `shared/memo.ts`), valid for this code only; none
@@ -50,5 +46,5 @@ export const INGEST_CODE = [
  */
 export function contentMemo(paths: ContentPaths, papers = existsSync(paths.papers) ? readdirSync(paths.papers).length : 0): Memo {
   if (papers > LARGE_SITE_PAPERS) return Memo.none();
-  return Memo.open(cacheFile('ingest-memo', paths.dir), fingerprint({ sources: INGEST_CODE }));
+  return Memo.open(cacheFile('ingest-memo', paths.dir), fingerprint({ sources: ingestCodeFiles() }));
 }

@@ -87,8 +87,8 @@ function run(args: string[], content: string, env: Record<string, string> = {}) 
 }
 
 /**
- * A site of `size` synthetic papers, built with `npm run build` into a temporary folder: the search
- * index as a site owner's build makes it (an archive and a recent part, see scripts/search/archive.ts).
+ * A site of `size` synthetic papers, built with `npm run build` into a temporary folder: the site and
+ * its search index as a site owner's build makes them (the index from the content, beside Astro).
  */
 export function buildSyntheticSite(size: number, env: Record<string, string> = {}): BuiltSite {
   const dir = scratchFolder(`abstracta-bench-${size}-`);

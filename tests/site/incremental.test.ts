@@ -94,6 +94,17 @@ describe('an incremental build', () => {
     expectSameAsForced();
   }, 300_000);
 
+  it('keeps the compiled code of ingest between runs, and none of the modules Astro writes anew each build', () => {
+    // Node's compile cache names no module in its file names, but the compiled code holds each
+    // module's URL: ingest's own must be there, Astro's chunks (under .astro/) must not, or the cache
+    // would grow by the whole compiled content store with every build that changed anything.
+    const cache = join(ROOT, 'node_modules/.astro/abstracta/ingest-compile-cache');
+    const entries = filesBelow(cache).map((file) => readFileSync(file, 'latin1'));
+    expect(entries.some((code) => code.includes(`${project}/scripts/ingest.ts`))).toBe(true);
+    expect(entries.filter((code) => code.includes(`${project}/.astro/`))).toEqual([]);
+    expect(readdirSync(join(ROOT, 'node_modules/.astro/abstracta'))).not.toContain('compile-cache');
+  });
+
   it('after a change to topics.yaml, shows the new topic everywhere, as a forced build does', () => {
     const topics = join(content, 'topics.yaml');
     writeFileSync(topics, readFileSync(topics, 'utf8').replace('title: Recommender systems', 'title: Recommendation'));

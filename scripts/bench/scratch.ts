@@ -13,6 +13,11 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheEntries, removeCachesAddedSince } from '../shared/fingerprint.ts';
+
+/** The project's folder. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The environment variable naming the scratch folder of the current `npm run bench` run. */
 export const SCRATCH_ENV = 'ABSTRACTA_BENCH_SCRATCH';
@@ -42,10 +47,14 @@ export function discard(path: string): void {
   }
 }
 
-/** Runs `measure` with a scratch folder every child process it starts uses, and deletes the folder after. */
+/**
+ * Runs `measure` with a scratch folder every child process it starts uses, and deletes the folder after,
+ * with what its sites added to the project's caches (see `removeCachesAddedSince`).
+ */
 export function withScratch<T>(measure: () => T): T {
   const folder = mkdtempSync(join(tmpdir(), 'abstracta-bench-run-'));
   const before = process.env[SCRATCH_ENV];
+  const caches = cacheEntries();
   process.env[SCRATCH_ENV] = folder;
   try {
     return measure();
@@ -53,5 +62,6 @@ export function withScratch<T>(measure: () => T): T {
     if (before === undefined) delete process.env[SCRATCH_ENV];
     else process.env[SCRATCH_ENV] = before;
     rmSync(folder, { recursive: true, force: true });
+    removeCachesAddedSince(caches, [join(ROOT, 'content'), join(ROOT, 'dist')]);
   }
 }

@@ -5,12 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { syntheticDigest, syntheticPapers, syntheticTopics } from '../harness/synthetic.ts';
-import { scratchFolder } from './scratch.ts';
+import { ROOT, scratchFolder } from './scratch.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT };
 
 /** Papers per synthetic daily digest: about a day of a busy "trending papers" page. */
 export const PER_DIGEST = 25;

@@ -6,8 +6,8 @@
  * `node_modules/.astro/abstracta/`, never in content/ (committed) or dist/ (deployed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './atomic-write.ts';
 
@@ -33,8 +33,14 @@ export const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.astro/abstra
  * gets its own, so building one does not throw away the data store of another.
  */
 export function astroCacheDir(content: string): string {
-  return join('node_modules', '.astro', `content-${createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12)}`);
+  return join('node_modules', '.astro', `content-${folderId(content).slice(0, 12)}`);
 }
+
+/** What names a folder's entries in the caches (the first 16 hex digits; Astro's folders the first 12). */
+const folderId = (folder: string) => createHash('sha256').update(resolve(folder)).digest('hex');
+
+/** Astro's cache folder, which holds {@link CACHE_DIR} and one folder per content folder. */
+const ASTRO_CACHE_DIR = resolve(CACHE_DIR, '..');
 
 /** Every file under `dir`, sorted, as paths relative to it; none when it does not exist. */
 function filesUnder(dir: string): string[] {
@@ -80,8 +86,33 @@ export function fingerprint(inputs: FingerprintInputs): string {
 
 /** A file (or, without `extension`, a folder) in the cache for `name` and `key` (an output or content folder). */
 export function cacheFile(name: string, key: string, extension = '', cacheDir = CACHE_DIR): string {
-  const id = createHash('sha256').update(resolve(key)).digest('hex').slice(0, 16);
-  return join(cacheDir, `${name}-${id}${extension && `.${extension}`}`);
+  return join(cacheDir, `${name}-${folderId(key).slice(0, 16)}${extension && `.${extension}`}`);
+}
+
+/** Every entry of the project's caches (Astro's folder and {@link CACHE_DIR}), as paths. */
+export function cacheEntries(dirs: readonly string[] = [ASTRO_CACHE_DIR, CACHE_DIR]): Set<string> {
+  return new Set(dirs.flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [])));
+}
+
+/**
+ * Removes the entries added to the caches since `before` (from {@link cacheEntries}) that belong to a
+ * content or output folder other than those in `keep`, and returns them. Tests and benchmarks build
+ * sites in scratch folders they then delete, and each such folder had its own Astro cache, ingest memo
+ * and fingerprints in the project's cache, never to be read again: 140 MB a test run, 190 MB a
+ * benchmark at 10,000 papers. Entries that belong to no folder (Node's compile cache) stay.
+ */
+export function removeCachesAddedSince(
+  before: ReadonlySet<string>,
+  keep: readonly string[],
+  dirs: readonly string[] = [ASTRO_CACHE_DIR, CACHE_DIR],
+): string[] {
+  const kept = new Set(keep.flatMap((folder) => [folderId(folder).slice(0, 16), folderId(folder).slice(0, 12)]));
+  const added = [...cacheEntries(dirs)].filter((path) => {
+    const id = /-([0-9a-f]{16}|[0-9a-f]{12})(?:\.[a-z]+)?$/.exec(basename(path))?.[1];
+    return !before.has(path) && id !== undefined && !kept.has(id);
+  });
+  for (const path of added) rmSync(path, { recursive: true, force: true });
+  return added;
 }
 
 /** Where the last fingerprint of `step` for `key` (an output folder, a content folder) is kept. */

@@ -3,10 +3,14 @@
  * `astro build` with the Pagefind integration), into `.test-dist/` so a developer's `dist/` is left
  * alone, and once more under a sub-path (`BASE_PATH`) into `.test-dist-sub/`. The site, search and
  * browser tests all read these builds.
+ *
+ * When the run is over, it removes what the tests added to the project's caches for the scratch sites
+ * they built and deleted (see `removeCachesAddedSince`), keeping the seed's.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheEntries, removeCachesAddedSince } from '../../scripts/shared/fingerprint.ts';
 import { NODE, ROOT, SUB_PATH, TEST_DIST, TEST_DIST_SUB } from './paths.ts';
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {
@@ -18,7 +22,11 @@ function run(args: string[], extraEnv: Record<string, string> = {}) {
 }
 
 export default function setup() {
-  if (process.env.ABSTRACTA_TEST_NO_BUILD) return;
+  const caches = cacheEntries();
+  const teardown = () => {
+    removeCachesAddedSince(caches, [join(ROOT, 'content'), join(ROOT, 'dist'), TEST_DIST, TEST_DIST_SUB]);
+  };
+  if (process.env.ABSTRACTA_TEST_NO_BUILD) return teardown;
   const started = performance.now();
   rmSync(TEST_DIST, { recursive: true, force: true });
   rmSync(TEST_DIST_SUB, { recursive: true, force: true });
@@ -29,4 +37,5 @@ export default function setup() {
   console.log(
     `global setup: built the seed site into .test-dist/ and, under ${SUB_PATH}, .test-dist-sub/ in ${Math.round(performance.now() - started)} ms`,
   );
+  return teardown;
 }

@@ -1,8 +1,17 @@
-import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from '../../../scripts/shared/fingerprint.ts';
+import {
+  astroCacheDir,
+  cacheEntries,
+  cacheFile,
+  fingerprint,
+  fingerprintFile,
+  lastFingerprint,
+  recordFingerprint,
+  removeCachesAddedSince,
+} from '../../../scripts/shared/fingerprint.ts';
 
 const dirs: string[] = [];
 const folder = () => {
@@ -43,5 +52,51 @@ describe('fingerprint', () => {
     expect(lastFingerprint(file)).toBeUndefined();
     recordFingerprint(file, 'abc');
     expect(lastFingerprint(file)).toBe('abc');
+  });
+});
+
+describe('removeCachesAddedSince', () => {
+  it("removes what scratch folders added to the caches, and keeps the kept folders', the older entries and Node's compile cache", () => {
+    const dir = folder();
+    const [astro, own] = [join(dir, 'astro'), join(dir, 'astro', 'abstracta')];
+    mkdirSync(own, { recursive: true });
+    const [project, scratch, older] = ['project/content', 'scratch/content', 'older/content'].map((path) => join(dir, path));
+    // Astro's folder for a content folder, under the name Astro is given (see astro.config.mjs).
+    const astroFolder = (content: string) => join(astro, astroCacheDir(content).split('/').at(-1)!);
+    mkdirSync(astroFolder(older));
+    recordFingerprint(fingerprintFile('ingest', older, own), 'a');
+    const before = cacheEntries([astro, own]);
+
+    for (const content of [project, scratch]) {
+      mkdirSync(join(astroFolder(content), 'dist'), { recursive: true });
+      recordFingerprint(fingerprintFile('ingest', content, own), 'b');
+      mkdirSync(cacheFile('ingest-memo', content, '', own));
+      writeFileSync(join(cacheFile('ingest-memo', content, '', own), 'mdx.bin'), '');
+      recordFingerprint(fingerprintFile('site', join(content, '..', 'dist'), own), 'c');
+    }
+    mkdirSync(join(own, 'ingest-compile-cache'));
+
+    const removed = removeCachesAddedSince(before, [project, join(project, '..', 'dist')], [astro, own]);
+    expect(removed.sort()).toEqual(
+      [
+        astroFolder(scratch),
+        fingerprintFile('ingest', scratch, own),
+        cacheFile('ingest-memo', scratch, '', own),
+        fingerprintFile('site', join(scratch, '..', 'dist'), own),
+      ].sort(),
+    );
+    for (const path of removed) expect(existsSync(path)).toBe(false);
+    expect([...cacheEntries([astro, own])].sort()).toEqual(
+      [
+        own,
+        astroFolder(older),
+        fingerprintFile('ingest', older, own),
+        astroFolder(project),
+        fingerprintFile('ingest', project, own),
+        cacheFile('ingest-memo', project, '', own),
+        fingerprintFile('site', join(project, '..', 'dist'), own),
+        join(own, 'ingest-compile-cache'),
+      ].sort(),
+    );
   });
 });

@@ -15,8 +15,9 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import type { Topic } from '../../src/schemas.ts';
 import { compileTerms, termScores } from '../analysis/assign-topics.ts';
 import { documentFeatures, type Document, type DocumentFeatures } from '../analysis/vectors.ts';
-import { renderAbstract } from '../entries/mdx.ts';
+import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
 import { readableMath } from '../entries/math.ts';
+import { countWords, firstSentence } from '../entries/text.ts';
 import { memoKey, type Memo } from '../shared/memo.ts';
 
 /** Memo spaces of the per-paper work. */
@@ -42,13 +43,28 @@ export function featuresOf(paper: Document): DocumentFeatures {
   return documentFeatures({ ...paper, abstract: readableMath(paper.abstract) });
 }
 
+/** What an entry shows of its abstract: the checked body (see `renderAbstract`), its first sentence and its length. */
+export interface AbstractWork extends RenderedAbstract {
+  summary: string;
+  words: number;
+}
+
+/**
+ * The work on an abstract alone. The measures go with the body because they are per-paper work too:
+ * counting words by ICU's segmenter took 0.19 s of every daily update of the real corpus, for every
+ * paper, before they were remembered.
+ */
+export function abstractWork(abstract: string): AbstractWork {
+  return { ...renderAbstract(abstract), summary: firstSentence(abstract), words: countWords(abstract) };
+}
+
 /** Each kind of a paper's work, with a taxonomy's terms compiled once. */
 export function workOf(topics: readonly Topic[]): Record<WorkKind, (paper: Document) => unknown> {
   const compiled = topics.map(compileTerms);
   return {
     [FEATURES]: featuresOf,
     [TOPIC_SCORES]: (paper) => termScores(paper, compiled),
-    [MDX]: (paper) => renderAbstract(paper.abstract),
+    [MDX]: (paper) => abstractWork(paper.abstract),
   };
 }
 

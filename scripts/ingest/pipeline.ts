@@ -9,12 +9,11 @@ import type { ParsedDigest } from './formats/digest.ts';
 import { hasOwnedParts, NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '../entries/entry.ts';
 import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
-import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
+import type { RenderedAbstract } from '../entries/mdx.ts';
 import { SEARCH_ENTRIES } from '../search/search-entry.ts';
-import { FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys } from './paper-work.ts';
+import { abstractWork, FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys, type AbstractWork } from './paper-work.ts';
 import { updateRelated } from '../analysis/related.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';
-import { countWords, firstSentence } from '../entries/text.ts';
 import { buildCorpus, type Corpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
 import { mergeMeta, mergePapers, type CleanPaper } from './merge.ts';
@@ -75,9 +74,9 @@ export function enrichPapers(
   const keys = papers.map((p) => workKeys(p, taxonomyKey));
   // Bodies are read when first needed: on a first ingest, only once the entries are assembled, so
   // that bodies checked on other threads (see `startPaperWork`) are waited for as late as possible.
-  let renderedAll: RenderedAbstract[] | undefined;
+  let renderedAll: AbstractWork[] | undefined;
   const rendered = () =>
-    (renderedAll ??= time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i][MDX], () => renderAbstract(p.abstract)))));
+    (renderedAll ??= time('mdx', () => papers.map((p, i) => memo.get(MDX, keys[i][MDX], () => abstractWork(p.abstract)))));
   const kept = papers.map((p, i) => {
     const before = previous.get(slugs[i]);
     return before && before.title === p.title && before.body === rendered()[i].mdx ? before : undefined;
@@ -137,8 +136,8 @@ export function enrichPapers(
       ...(p.meta.year ? { year: p.meta.year } : {}),
       ...(p.meta.upvotes !== undefined ? { upvotes: p.meta.upvotes } : {}),
       links: mergeMeta(p.meta, { links: extractLinks(p.abstract) }).links!,
-      summary: firstSentence(p.abstract),
-      words: countWords(p.abstract),
+      summary: bodies[i].summary,
+      words: bodies[i].words,
     },
     body: bodies[i].mdx,
     rendered: bodies[i],

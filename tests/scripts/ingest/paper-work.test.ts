@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderAbstract } from '../../../scripts/entries/mdx.ts';
 import {
+  abstractWork,
   FEATURES,
   MDX,
   runBatch,
@@ -55,7 +55,7 @@ describe('startPaperWork', () => {
       const keys = workKeys(paper, taxonomyKey);
       expect(memo.peek(FEATURES, keys[FEATURES])).toBeDefined();
       expect(memo.peek(TOPIC_SCORES, keys[TOPIC_SCORES])).toBeDefined();
-      expect(memo.peek(MDX, keys[MDX])).toEqual(renderAbstract(paper.abstract));
+      expect(memo.peek(MDX, keys[MDX])).toEqual(abstractWork(paper.abstract));
     }
   });
 

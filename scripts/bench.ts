@@ -97,58 +97,62 @@ if (values.child?.startsWith('build:')) {
 } else if (values.child) {
   console.log(JSON.stringify(runEnrich(Number(values.child))));
 } else {
-  // Every case builds in one scratch folder, deleted when all are measured (see bench/scratch.ts).
-  withScratch(() => {
-    const cases = new Set(values.cases.split(','));
-    const sections: string[] = [];
+  // Every case builds in one scratch folder, deleted when all are measured with what the cases added to
+  // the project's caches (see bench/scratch.ts).
+  withScratch(
+    () => {
+      const cases = new Set(values.cases.split(','));
+      const sections: string[] = [];
 
-    // 1. Whole builds. `--build-corpora ''` builds nothing and rewrites the section from the saved results.
-    if (cases.has('build')) {
-      const corpora = [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])].filter(Boolean);
-      const { builds, failed } = buildCases(corpora, Math.max(1, Number(values.repeat)));
-      sections.push(buildReport(builds, failed));
-    }
+      // 1. Whole builds. `--build-corpora ''` builds nothing and rewrites the section from the saved results.
+      if (cases.has('build')) {
+        const corpora = [...values['build-corpora'].split(','), ...(values.huge ? ['100000'] : [])].filter(Boolean);
+        const { builds, failed } = buildCases(corpora, Math.max(1, Number(values.repeat)));
+        sections.push(buildReport(builds, failed));
+      }
 
-    // 2. The analysis steps alone.
-    const results: EnrichResult[] = [];
-    for (const size of cases.has('enrich') ? [...values.sizes.split(','), 'real'] : []) {
-      const result = child<EnrichResult>(['--child', size === 'real' ? 'enrich:real' : size]);
-      results.push(result);
-      console.log(
-        `bench enrich ${result.corpus} ${result.papers}: keywords+topics+related ${(analysisMs(result) / 1000).toFixed(2)} s, map ${(result.steps.map / 1000).toFixed(2)} s (silhouette ${result.map.silhouette.toFixed(2)}), peak ${result.maxRssMb} MB`,
-      );
-    }
-    if (results.length) sections.push(enrichSection(results));
+      // 2. The analysis steps alone.
+      const results: EnrichResult[] = [];
+      for (const size of cases.has('enrich') ? [...values.sizes.split(','), 'real'] : []) {
+        const result = child<EnrichResult>(['--child', size === 'real' ? 'enrich:real' : size]);
+        results.push(result);
+        console.log(
+          `bench enrich ${result.corpus} ${result.papers}: keywords+topics+related ${(analysisMs(result) / 1000).toFixed(2)} s, map ${(result.steps.map / 1000).toFixed(2)} s (silhouette ${result.map.silhouette.toFixed(2)}), peak ${result.maxRssMb} MB`,
+        );
+      }
+      if (results.length) sections.push(enrichSection(results));
 
-    // 3. Suggesting a taxonomy.
-    if (cases.has('suggest')) {
-      const suggest = child<SuggestResult>(['--child', 'suggest']);
-      console.log(`bench suggest: ${suggest.papers} papers in ${suggest.seconds.toFixed(2)} s, peak ${suggest.maxRssMb} MB`);
-      sections.push(suggestSection(suggest));
-    }
+      // 3. Suggesting a taxonomy.
+      if (cases.has('suggest')) {
+        const suggest = child<SuggestResult>(['--child', 'suggest']);
+        console.log(`bench suggest: ${suggest.papers} papers in ${suggest.seconds.toFixed(2)} s, peak ${suggest.maxRssMb} MB`);
+        sections.push(suggestSection(suggest));
+      }
 
-    // 4. Search and page weight on sites built for real.
-    const searches = cases.has('search')
-      ? values['search-size'].split(',').map((size) => child<SearchResult>(['--child', `search:${size}`]))
-      : [];
-    for (const run of searches) {
-      console.log(
-        `bench pages ${run.papers}: first load ${kb(run.pages.firstLoad.gzipBytes)} gzip, paper HTML ${kb(run.pages.meanPaperHtml)}, Lighthouse ${JSON.stringify(run.pages.lighthouse)}`,
-      );
-    }
-    const search = searches.at(-1);
-    if (search) {
-      console.log(
-        `bench search ${search.papers}: ${Math.round(search.firstResults.gzipBytes / 1024)} KB (gzip) to first results, median ${search.medianMs} ms from last keystroke to results`,
-      );
-      sections.push(searchSection(search));
-      sections.push(pagesSection(searches));
-    }
+      // 4. Search and page weight on sites built for real.
+      const searches = cases.has('search')
+        ? values['search-size'].split(',').map((size) => child<SearchResult>(['--child', `search:${size}`]))
+        : [];
+      for (const run of searches) {
+        console.log(
+          `bench pages ${run.papers}: first load ${kb(run.pages.firstLoad.gzipBytes)} gzip, paper HTML ${kb(run.pages.meanPaperHtml)}, Lighthouse ${JSON.stringify(run.pages.lighthouse)}`,
+        );
+      }
+      const search = searches.at(-1);
+      if (search) {
+        console.log(
+          `bench search ${search.papers}: ${Math.round(search.firstResults.gzipBytes / 1024)} KB (gzip) to first results, median ${search.medianMs} ms from last keystroke to results`,
+        );
+        sections.push(searchSection(search));
+        sections.push(pagesSection(searches));
+      }
 
-    // 5. Search quality: what a reader types, on the real corpus.
-    if (cases.has('quality')) sections.push(searchQualitySection(child<SearchQualityResult>(['--child', 'quality'])));
+      // 5. Search quality: what a reader types, on the real corpus.
+      if (cases.has('quality')) sections.push(searchQualitySection(child<SearchQualityResult>(['--child', 'quality'])));
 
-    writeFileSync(values.out, reportText(sections, values.out));
-    console.log(`bench: wrote ${values.out}`);
-  });
+      writeFileSync(values.out, reportText(sections, values.out));
+      console.log(`bench: wrote ${values.out}`);
+    },
+    { forgetCaches: true },
+  );
 }

@@ -48,13 +48,15 @@ export function discard(path: string): void {
 }
 
 /**
- * Runs `measure` with a scratch folder every child process it starts uses, and deletes the folder after,
- * with what its sites added to the project's caches (see `removeCachesAddedSince`).
+ * Runs `measure` with a scratch folder every child process it starts uses, and deletes the folder after.
+ * With `forgetCaches`, for a whole benchmark run whose sites are all scratch, it also removes what they
+ * added to the project's caches (see `removeCachesAddedSince`); not for anything shorter that other
+ * builds may overlap, whose caches would go too.
  */
-export function withScratch<T>(measure: () => T): T {
+export function withScratch<T>(measure: () => T, { forgetCaches = false } = {}): T {
   const folder = mkdtempSync(join(tmpdir(), 'abstracta-bench-run-'));
   const before = process.env[SCRATCH_ENV];
-  const caches = cacheEntries();
+  const caches = forgetCaches ? cacheEntries() : undefined;
   process.env[SCRATCH_ENV] = folder;
   try {
     return measure();
@@ -62,6 +64,6 @@ export function withScratch<T>(measure: () => T): T {
     if (before === undefined) delete process.env[SCRATCH_ENV];
     else process.env[SCRATCH_ENV] = before;
     rmSync(folder, { recursive: true, force: true });
-    removeCachesAddedSince(caches, [join(ROOT, 'content'), join(ROOT, 'dist')]);
+    if (caches) removeCachesAddedSince(caches, [join(ROOT, 'content'), join(ROOT, 'dist')]);
   }
 }

@@ -2,9 +2,9 @@
  * The search and page-weight case: a synthetic site built for real, then search measured on it in
  * headless Chromium (`search.ts`) and a paper page's weight and Lighthouse scores (`pages.ts`).
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { folderBytes } from './build.ts';
 import { measurePages, type PageMeasurement } from './pages.ts';
 import { discard } from './scratch.ts';
 import { measureSearch, type SearchMeasurement } from './search.ts';
@@ -14,7 +14,7 @@ import { buildSyntheticSite } from './site.ts';
 export interface SearchResult extends SearchMeasurement {
   papers: number;
   buildSeconds: number;
-  /** Bytes on disk of the search index, all its parts. */
+  /** Bytes of the search index's files, all its parts. */
   pagefindBytes: number;
   /** Its part folders. */
   parts: string[];
@@ -29,9 +29,7 @@ export async function runSearch(size: number): Promise<SearchResult> {
     const firstPaper = readdirSync(join(site.dist, 'papers')).find((name) => !['page', 'by-title', 'index.html'].includes(name))!;
     const pages = await measurePages(site.dist, `/papers/${firstPaper}/`);
     const parts = readdirSync(site.dist).filter(isSearchPartFolder).sort();
-    const pagefindBytes = parts
-      .map((part) => Number(execFileSync('du', ['-sb', join(site.dist, part)], { encoding: 'utf8' }).split('\t')[0]))
-      .reduce((sum, bytes) => sum + bytes, 0);
+    const pagefindBytes = parts.map((part) => folderBytes(join(site.dist, part))).reduce((sum, bytes) => sum + bytes, 0);
     return { ...measured, papers: size, buildSeconds: site.buildSeconds, pagefindBytes, parts, pages };
   } finally {
     discard(site.dir);

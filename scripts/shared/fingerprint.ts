@@ -106,7 +106,7 @@ export function removeCachesAddedSince(
   keep: readonly string[],
   dirs: readonly string[] = [ASTRO_CACHE_DIR, CACHE_DIR],
 ): string[] {
-  const kept = new Set(keep.flatMap((folder) => [folderId(folder).slice(0, 16), folderId(folder).slice(0, 12)]));
+  const kept = new Set(keep.map(folderId).flatMap((id) => [id.slice(0, 16), id.slice(0, 12)]));
   const added = [...cacheEntries(dirs)].filter((path) => {
     const id = /-([0-9a-f]{16}|[0-9a-f]{12})(?:\.[a-z]+)?$/.exec(basename(path))?.[1];
     return !before.has(path) && id !== undefined && !kept.has(id);

@@ -12,7 +12,7 @@
  */
 import type { Topic } from '../../src/schemas.ts';
 import { phraseCounter, phraseKey, stemText } from './terms.ts';
-import { dot, dotsWith, type Corpus, type Document, type Vector } from './vectors.ts';
+import { DenseVectors, type Corpus, type Document } from './vectors.ts';
 
 /** At most this many topics per paper. */
 export const MAX_TOPICS = 3;
@@ -112,17 +112,16 @@ export function assignTopics(
   const scores = docs.map((doc, i) => scoresOf(doc, i, () => termScores(doc, compiled)));
   // Pass 1: the primary topic by terms alone (or as pinned) defines each topic's centroid.
   const seeds = docs.map((_, i) => (pinned[i] ? indexOf.get(pinned[i]![0]) : pickByTerms(scores[i])[0]));
-  const sums: Vector[] = topics.map(() => new Map());
+  const sums = new DenseVectors(topics.length, corpus.idf.size);
   seeds.forEach((topic, i) => {
-    if (topic !== undefined) for (const [key, value] of corpus.vectors[i]) sums[topic].set(key, (sums[topic].get(key) ?? 0) + value);
+    if (topic !== undefined) sums.add(topic, corpus.vectors[i]);
   });
-  const normsSquared = sums.map((sum) => dot(sum, sum));
-  const dotsWithSums = dotsWith(sums);
+  const normsSquared = topics.map((_, t) => sums.normSquared(t));
   // Pass 2: combine term evidence with resemblance to each centroid.
   return docs.map((_, i): Assignment | undefined => {
     if (pinned[i]) return { topics: [...pinned[i]!], how: 'pinned' };
     if (!wanted(i)) return undefined;
-    const dots = dotsWithSums(corpus.vectors[i]);
+    const dots = sums.dots(corpus.vectors[i]);
     const combined = topics.map((_, t) => combinedScore(scores[i][t], similarityLeavingOut(dots[t], normsSquared[t], seeds[i] === t)));
     const ranked = combined.map((score, t) => ({ score, t })).sort((a, b) => b.score - a.score || a.t - b.t);
     // Resemblance orders the topics a paper's own terms point to; it decides alone only when no

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keywordsFor } from '../../../scripts/analysis/keywords.ts';
-import { buildCorpus, documentFeatures, type Document } from '../../../scripts/analysis/vectors.ts';
+import {
+  buildCorpus,
+  DenseVectors,
+  documentFeatures,
+  dot,
+  dotsWith,
+  type Document,
+  type Vector,
+} from '../../../scripts/analysis/vectors.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
 import { mergePapers } from '../../../scripts/ingest/merge.ts';
 import { ROOT } from '../../helpers/paths.ts';
@@ -32,5 +40,60 @@ describe('buildCorpus with deferred surface forms', () => {
     // The phrase as written in both papers: in a title, in lowercase and capitalized.
     const phrase = [...forms.values()].find((written) => written.has('Reward Model'));
     expect(Object.fromEntries(phrase!)).toEqual({ 'Reward models': 1, 'reward model': 1, 'Reward Model': 1 });
+  });
+});
+
+describe('DenseVectors and dotsWith', () => {
+  // A seeded generator: vectors over more terms than the dense array first holds, so it has to grow.
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const vector = (terms: number, vocabulary: number): Vector =>
+    new Map(Array.from({ length: terms }, () => [`t${Math.floor(random() * vocabulary)}`, random() - 0.3]));
+
+  it('gives exactly the dot products of the Map vectors, also after growing past its first capacity', () => {
+    const targets = Array.from({ length: 5 }, () => vector(900, 3000));
+    const dense = new DenseVectors(targets.length, 16);
+    targets.forEach((target, t) => dense.add(t, target));
+    const viaDotsWith = dotsWith(targets);
+    for (let k = 0; k < 300; k++) {
+      const query = vector(60, 3500);
+      const expected = targets.map((target) => dot(query, target));
+      for (const dots of [dense.dots(query), viaDotsWith(query)])
+        // Same products in the same order as `dot` over the query's terms, so equal to the last bit
+        // where the query is the smaller vector (it is here).
+        expect([...dots]).toEqual(expected);
+    }
+    targets.forEach((target, t) => expect(dense.normSquared(t)).toBeCloseTo(dot(target, target), 12));
+  });
+
+  it('sums the vectors added to one slot', () => {
+    const dense = new DenseVectors(2, 1);
+    dense.add(
+      0,
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
+    dense.add(
+      0,
+      new Map([
+        ['b', 3],
+        ['c', 4],
+      ]),
+    );
+    dense.add(1, new Map([['c', 5]]));
+    expect([
+      ...dense.dots(
+        new Map([
+          ['a', 1],
+          ['b', 1],
+          ['c', 1],
+          ['d', 1],
+        ]),
+      ),
+    ]).toEqual([10, 5]);
+    expect(dense.normSquared(0)).toBe(1 + 25 + 16);
+    expect(dense.normSquared(1)).toBe(25);
   });
 });

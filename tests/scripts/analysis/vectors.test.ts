@@ -29,7 +29,7 @@ describe('buildCorpus with deferred surface forms', () => {
   it('reads no document again for the forms, and sums them once', () => {
     const calls: number[] = [];
     const docs: Document[] = [
-      { title: 'Reward models', abstract: 'A reward model scores answers.' },
+      { title: 'Reward models', abstract: 'A reward model scores answers; the reward model is learned.' },
       { title: 'Reward hacking', abstract: 'Policies exploit the Reward Model.' },
     ];
     const corpus = buildCorpus(docs, (doc, i) => (calls.push(i), documentFeatures(doc)), { deferSurfaces: true });
@@ -39,7 +39,7 @@ describe('buildCorpus with deferred surface forms', () => {
     expect(calls).toEqual([0, 1]);
     // The phrase as written in both papers: in a title, in lowercase and capitalized.
     const phrase = [...forms.values()].find((written) => written.has('Reward Model'));
-    expect(Object.fromEntries(phrase!)).toEqual({ 'Reward models': 1, 'reward model': 1, 'Reward Model': 1 });
+    expect(Object.fromEntries(phrase!)).toEqual({ 'Reward models': 1, 'reward model': 2, 'Reward Model': 1 });
   });
 });
 

@@ -2,7 +2,7 @@
  * The build section of docs/benchmarks.md: a table per corpus, the targets of issue 7 checked one by
  * one (met, or missed by how much), and the SVG chart of build time against the number of papers.
  */
-import type { BuildCase, RepeatTimes } from './build.ts';
+import type { BuildCase, MeasuredRun, RepeatTimes } from './build.ts';
 import { lineChart, type Series } from './svg-chart.ts';
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -58,6 +58,14 @@ function overRuns(c: BuildCase, value: (times: RepeatTimes) => number) {
   return { median, range };
 }
 
+/** A run's CPU time in seconds: all its processes, and Pagefind's indexer (`pagefind_extended`, cut to 15 characters by /proc). */
+function cpuOf(run: MeasuredRun): { total: number; pagefind: number } | undefined {
+  if (!run.cpu) return undefined;
+  const entries = Object.entries(run.cpu);
+  const sum = (list: [string, number][]) => list.reduce((total, [, seconds]) => total + seconds, 0);
+  return { total: sum(entries), pagefind: sum(entries.filter(([command]) => command.startsWith('pagefind'))) };
+}
+
 /** What bounds each target when it is missed; the step columns of the table show the parts. */
 const BOUNDS: Record<string, string> = {
   rate: "Astro renders every page (8 at a time, most of the wait being the disk) and writes a second copy of each into its incremental cache; ingest shares the per-paper work (text features, topic scores, checking every MDX body by parsing it back) with a worker thread, whose body checking runs beside the main thread's corpus-wide steps.",
@@ -95,10 +103,16 @@ export function checkTargets(cases: readonly BuildCase[]): Target[] {
   const updateSteps = (c: BuildCase) => {
     const st = c.addOne.steps;
     const rendered = c.addOne.pages ? `, rendering the ${n(c.addOne.pages.rendered)} pages that changed` : '';
+    const cpu = cpuOf(c.addOne);
+    const floors = cpu
+      ? `; in CPU time the update used ${s(cpu.total * 1000)} s in all, so on two cores no arrangement of it takes under ` +
+        `${s(cpu.total * 500)} s = ${pct(cpu.total * 500, c.full.ms)} of the full build, and Pagefind's indexer, one thread ` +
+        `that must finish before the site is done, used ${s(cpu.pagefind * 1000)} s = ${pct(cpu.pagefind * 1000, c.full.ms)} of it`
+      : '';
     return (
       `at ${n(c.papers)} ${c.corpus === 'synthetic' ? 'synthetic' : 'real'} papers ingest ${s(st.ingest)} s, then Astro ${s(st.astro ?? 0)} s ` +
       `(syncing the content store, which Astro rewrites whole, ${s(st.content ?? 0)} s; going through every route to find the unchanged pages${rendered}, ${s(st.pages ?? 0)} s; ` +
-      `the rest is starting and bundling), with the search index (${s(st.pagefind ?? 0)} s) beside it`
+      `the rest is starting and bundling), with the search index (${s(st.pagefind ?? 0)} s) beside it${floors}`
     );
   };
   const updateBound = () =>

@@ -15,13 +15,32 @@ export interface MeasuredRun {
   ms: number;
   /** Highest sum of the resident memory of the process and all its descendants, sampled. */
   peakRssMb: number;
+  /**
+   * CPU time (user and system, seconds) the process and its descendants used, by command name (as
+   * /proc gives it, at most 15 characters: `node`, `pagefind_extend`), each process as last sampled
+   * (so up to 100 ms short for each). What the build costs whatever the arrangement: on two cores no
+   * build can take less wall time than half of the total, nor less than any one-threaded process's part.
+   */
+  cpu?: Record<string, number>;
   output: string;
 }
 
-/** Resident memory of `root` and its descendants, in bytes, from /proc (Linux). */
-export function treeRss(root: number, proc = '/proc'): number {
+/** One process of a tree as /proc shows it. */
+interface Sampled {
+  command: string;
+  /** Resident memory, bytes. */
+  rss: number;
+  /** CPU time used so far (user and system), seconds. */
+  cpu: number;
+}
+
+/** Clock ticks per second of /proc's CPU times: 100 on Linux (USER_HZ) on every architecture it runs on. */
+const TICKS = 100;
+
+/** `root` and its descendants, from /proc (Linux). */
+export function processTree(root: number, proc = '/proc'): Map<number, Sampled> {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const all = new Map<number, Sampled>();
   for (const name of readdirSync(proc)) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -30,24 +49,27 @@ export function treeRss(root: number, proc = '/proc'): number {
     } catch {
       continue; // The process ended while we looked.
     }
-    // Fields after the command name (which may hold spaces and parentheses): state ppid ... rss is the 24th field.
+    // The command name is in parentheses and may hold spaces and parentheses itself. The fields after
+    // it (state ppid ...) count from 3: utime is the 14th field, stime the 15th, rss the 24th.
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const pid = Number(name);
     const ppid = Number(fields[1]);
-    rss.set(pid, Number(fields[21]) * 4096);
+    all.set(pid, { command, rss: Number(fields[21]) * 4096, cpu: (Number(fields[11]) + Number(fields[12])) / TICKS });
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
-  let total = 0;
+  const tree = new Map<number, Sampled>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const sampled = all.get(pid);
+    if (sampled) tree.set(pid, sampled);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
 }
 
-/** Runs `node args` in the project, sampling the memory of its process tree every 100 ms. */
+/** Runs `node args` in the project, sampling the memory and CPU time of its process tree every 100 ms. */
 export function runMeasured(args: string[], env: Record<string, string>, cwd = ROOT): Promise<MeasuredRun> {
   return new Promise((done, fail) => {
     const started = performance.now();
@@ -56,13 +78,25 @@ export function runMeasured(args: string[], env: Record<string, string>, cwd = R
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     let peak = 0;
-    const sample = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    // The last CPU time seen of every process of the tree, kept after it ends.
+    const seen = new Map<number, Sampled>();
+    const sample = setInterval(() => {
+      const tree = processTree(child.pid!);
+      let rss = 0;
+      for (const [pid, sampled] of tree) {
+        rss += sampled.rss;
+        seen.set(pid, sampled);
+      }
+      peak = Math.max(peak, rss);
+    }, 100);
     child.on('error', fail);
     child.on('close', (code) => {
       clearInterval(sample);
       const ms = performance.now() - started;
+      const cpu: Record<string, number> = {};
+      for (const { command, cpu: seconds } of seen.values()) cpu[command] = (cpu[command] ?? 0) + seconds;
       if (code !== 0) fail(new Error(`node ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`));
-      else done({ ms, peakRssMb: Math.round(peak / 2 ** 20), output });
+      else done({ ms, peakRssMb: Math.round(peak / 2 ** 20), cpu, output });
     });
   });
 }

@@ -29,6 +29,18 @@ describe('checkTargets', () => {
     expect(byName('paper page HTML').met).toBe(true);
   });
 
+  it("bounds a missed update by its measured CPU time: half the total on two cores, and Pagefind's one thread", () => {
+    const ten = fake('synthetic', 10_000, 30_000, {
+      addOne: { ...run(17_000), cpu: { node: 14.2, pagefind_extend: 10.5, sh: 0.1 } },
+    });
+    const daily = checkTargets([ten]).find((t) => t.name.startsWith('10,000 papers: adding one digest'))!;
+    expect(daily.met).toBe(false);
+    expect(daily.bound).toContain(
+      'the update used 24.8 s in all, so on two cores no arrangement of it takes under 12.4 s = 41% of the full build',
+    );
+    expect(daily.bound).toContain("Pagefind's indexer, one thread that must finish before the site is done, used 10.5 s = 35% of it");
+  });
+
   it('misses the rate at 10,000 papers over 50 s', () => {
     const rateTarget = checkTargets([fake('synthetic', 10_000, 51_100)]).find((t) => t.name.startsWith('10,000 papers end to end'));
     expect(rateTarget).toMatchObject({ met: false, measured: '51.1 s, 196 papers/s' });

@@ -13,7 +13,7 @@ import { fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from
 import { contentMemo, contentPaths, ingestCodeFiles, type ContentPaths } from './ingest/content-memo.ts';
 import { readContent, reportErrors, shown } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
-import { startPaperWork } from './ingest/paper-work.ts';
+import { startPaperWork } from './ingest/threads/paper-work.ts';
 import { papersFolder } from './ingest/pipeline.ts';
 import { Memo } from './shared/memo.ts';
 import { LARGE_SITE_PAPERS } from './site/limits.ts';

@@ -37,6 +37,9 @@ export interface RelatedInput {
   identity: string;
 }
 
+/** What relating papers needs of a paper besides its vector. */
+export type RelatedMeta = Omit<RelatedInput, 'vector'>;
+
 /** A sparse vector as parallel arrays: term ids ascending, and their weights. */
 interface Sparse {
   ids: Int32Array;
@@ -46,27 +49,79 @@ interface Sparse {
 }
 
 /**
+ * Every paper's vector over shared term ids, packed into a few typed arrays (paper `i`'s entries are
+ * `offsets[i]` to `offsets[i + 1]`): what {@link relatedFromPacked} needs, in a form another thread
+ * receives as a copy of a few buffers instead of a clone of thousands of Maps.
+ */
+export interface PackedVectors {
+  offsets: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+  /** Per paper, positions into its own entries, heaviest weight first (ties by id). */
+  byWeight: Int32Array;
+  /** Distinct term ids. */
+  terms: number;
+}
+
+/**
  * Compact sparse vectors over shared term ids, without the terms only one paper has: such a term adds
  * nothing to a dot product between two papers, so dropping it (and not renormalizing) keeps every
  * cosine exact while the vectors, and each dot product, get smaller.
  */
-function compact(papers: readonly RelatedInput[]): { vectors: Sparse[]; terms: number } {
+export function packVectors(vectors: readonly Vector[]): PackedVectors {
   const df = new Map<string, number>();
-  for (const paper of papers) for (const key of paper.vector.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const ids = new Map<string, number>();
-  for (const [key, count] of df) if (count > 1) ids.set(key, ids.size);
-  const vectors = papers.map(({ vector }) => {
-    const entries: [number, number][] = [];
+  for (const vector of vectors) for (const key of vector.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const termIds = new Map<string, number>();
+  for (const [key, count] of df) if (count > 1) termIds.set(key, termIds.size);
+  // Each paper's entries sorted by id through one native numeric sort of id × 2^16 + position, with
+  // no comparator and no pair per entry (both were most of the time at 10,000 papers).
+  const offsets = new Int32Array(vectors.length + 1);
+  let longest = 0;
+  for (let i = 0; i < vectors.length; i++) {
+    let kept = 0;
+    for (const key of vectors[i].keys()) if (termIds.has(key)) kept++;
+    offsets[i + 1] = offsets[i] + kept;
+    longest = Math.max(longest, vectors[i].size);
+  }
+  if (longest >= POSITIONS) throw new Error(`packVectors: a vector of ${longest} terms (at most ${POSITIONS - 1})`);
+  const ids = new Int32Array(offsets[vectors.length]);
+  const weights = new Float64Array(ids.length);
+  const byWeight = new Int32Array(ids.length);
+  const order = new Float64Array(longest);
+  const values = new Float64Array(longest);
+  vectors.forEach((vector, i) => {
+    let kept = 0;
     for (const [key, weight] of vector) {
-      const id = ids.get(key);
-      if (id !== undefined) entries.push([id, weight]);
+      const id = termIds.get(key);
+      if (id === undefined) continue;
+      order[kept] = id * POSITIONS + kept;
+      values[kept++] = weight;
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const weights = Float64Array.from(entries, ([, weight]) => weight);
-    const byWeight = Int32Array.from(entries.keys()).sort((a, b) => weights[b] - weights[a] || a - b);
-    return { ids: Int32Array.from(entries, ([id]) => id), weights, byWeight };
+    const sorted = order.subarray(0, kept).sort();
+    const start = offsets[i];
+    for (let k = 0; k < kept; k++) {
+      const position = sorted[k] % POSITIONS;
+      ids[start + k] = (sorted[k] - position) / POSITIONS;
+      weights[start + k] = values[position];
+    }
+    const own = weights.subarray(start, start + kept);
+    const heaviest = byWeight.subarray(start, start + kept);
+    for (let k = 0; k < kept; k++) heaviest[k] = k;
+    heaviest.sort((a, b) => own[b] - own[a] || a - b);
   });
-  return { vectors, terms: ids.size };
+  return { offsets, ids, weights, byWeight, terms: termIds.size };
+}
+
+/** Positions a vector's entries may take in {@link packVectors}'s sort keys. */
+const POSITIONS = 2 ** 16;
+
+/** The packed vectors as one {@link Sparse} per paper: views, no copies. */
+function unpack({ offsets, ids, weights, byWeight }: PackedVectors): Sparse[] {
+  return Array.from({ length: offsets.length - 1 }, (_, i) => ({
+    ids: ids.subarray(offsets[i], offsets[i + 1]),
+    weights: weights.subarray(offsets[i], offsets[i + 1]),
+    byWeight: byWeight.subarray(offsets[i], offsets[i + 1]),
+  }));
 }
 
 /** Dot product of two sparse vectors by merging their sorted ids. */
@@ -102,7 +157,22 @@ function invertedIndex(vectors: readonly Sparse[], terms: number, perPaper: numb
 
 /** For each paper, the indexes of its related papers, best first. */
 export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_COUNT, budget = EXACT_BUDGET): number[][] {
-  const { vectors, terms } = compact(papers);
+  return relatedFromPacked(packVectors(papers.map((paper) => paper.vector)), papers, count, budget);
+}
+
+/**
+ * {@link relatedPapers} from the papers' vectors packed by {@link packVectors}; `onPaper` is told each
+ * paper's index once its list is done (a thread doing this for another says it is alive).
+ */
+export function relatedFromPacked(
+  packed: PackedVectors,
+  papers: readonly RelatedMeta[],
+  count = RELATED_COUNT,
+  budget = EXACT_BUDGET,
+  onPaper: (index: number) => void = () => {},
+): number[][] {
+  const vectors = unpack(packed);
+  const { terms } = packed;
   const df = new Float64Array(terms);
   for (const vector of vectors) for (const id of vector.ids) df[id]++;
   const exact = df.reduce((cost, n) => cost + n * n, 0) <= budget;
@@ -137,6 +207,7 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
     }
     // Approximate mode: exact cosines for the best candidates only.
     for (const { id } of candidates.sorted()) best.push(id, score(paper, papers[id], sparseDot(vector, vectors[id])));
+    onPaper(i);
     return best
       .sorted()
       .filter(({ score }) => score > -Infinity)
@@ -145,11 +216,17 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 }
 
 /** Cosine plus the shared-topic bonus; -Infinity below the similarity floor. */
-function score(paper: RelatedInput, other: RelatedInput, cosine: number): number {
+function score(paper: RelatedMeta, other: RelatedMeta, cosine: number): number {
   if (cosine < MIN_SIMILARITY) return -Infinity;
   const shared = other.topics.filter((t) => paper.topics.includes(t)).length;
   const primary = other.topics[0] === paper.topics[0] ? 1 : 0;
   return cosine + TOPIC_BONUS * (shared + primary);
+}
+
+/** Whether {@link updateRelated} computes every list afresh: when more than a tenth of the papers (and over 50) have no standing list. */
+export function needsAllRelated(previous: readonly (readonly number[] | undefined)[]): boolean {
+  const fresh = previous.reduce((total, list) => total + (list ? 0 : 1), 0);
+  return fresh > Math.max(50, previous.length / 10);
 }
 
 /**
@@ -170,8 +247,8 @@ export function updateRelated(
   changed: readonly boolean[],
   count = RELATED_COUNT,
 ): number[][] {
+  if (needsAllRelated(previous)) return relatedPapers(papers, count);
   const fresh = papers.flatMap((_, i) => (previous[i] ? [] : [i]));
-  if (fresh.length > Math.max(50, papers.length / 10)) return relatedPapers(papers, count);
   // The papers whose dot products with everyone are needed: those that need a list, and those that
   // may enter one. One small inverted index over them, one pass over every paper's terms.
   const probes = [...new Set([...fresh, ...papers.flatMap((_, i) => (changed[i] ? [i] : []))])].sort((a, b) => a - b);

@@ -30,12 +30,17 @@ const code = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 let ingestCode: string[] | undefined;
 /**
  * The code whose results ingest remembers or skips by: every project module it runs, found by following
- * imports from `scripts/ingest.ts`, its worker (started by URL, not imported) and the search records
+ * imports from `scripts/ingest.ts`, its workers (started by URL, not imported) and the search records
  * (which fill the memo for entries ingest did not write), and the lock file for the packages.
  */
 export function ingestCodeFiles(): string[] {
   return (ingestCode ??= [
-    ...moduleGraph([code('../ingest.ts'), code('./paper-worker.ts'), code('../search/records.ts')]),
+    ...moduleGraph([
+      code('../ingest.ts'),
+      code('./threads/paper-worker.ts'),
+      code('./threads/related-worker.ts'),
+      code('../search/records.ts'),
+    ]),
     code('../../package-lock.json'),
   ]);
 }

@@ -11,8 +11,9 @@ import { keywordsFor } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import type { RenderedAbstract } from '../entries/mdx.ts';
 import { SEARCH_ENTRIES } from '../search/search-entry.ts';
-import { abstractWork, FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys, type AbstractWork } from './paper-work.ts';
-import { updateRelated } from '../analysis/related.ts';
+import { abstractWork, FEATURES, featuresOf, MDX, taxonomyKeyOf, TOPIC_SCORES, workKeys, type AbstractWork } from './threads/paper-work.ts';
+import { needsAllRelated, updateRelated } from '../analysis/related.ts';
+import { startRelated } from './threads/related-job.ts';
 import { assignSlugs, shortHash } from '../entries/slug.ts';
 import { buildCorpus, type Corpus } from '../analysis/vectors.ts';
 import { mapFile, mapPositions } from '../analysis/map.ts';
@@ -99,19 +100,25 @@ export function enrichPapers(
     }),
   );
   const assignments: Assignment[] = assigned.map((assignment, i) => assignment ?? { topics: kept[i]!.topics, how: 'kept' });
-  // Keywords a source curated (Hugging Face's ai_keywords) come first; then kept, then computed ones.
-  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus(), i)));
-  const related = time('related', () => {
+  // Related lists are started first: when every list is to be made afresh, another thread makes
+  // them (see threads/related-job.ts) while this one works out the keywords and the map.
+  const relatedLater = time('related', (): (() => number[][]) => {
     const indexOfSlug = new Map(slugs.map((slug, i) => [slug, i]));
     const changed = papers.map((_, i) => !kept[i] || kept[i]!.topics.join() !== assignments[i].topics.join());
     const standing = papers.map((_, i) => {
       const list = kept[i]?.related.map((slug) => indexOfSlug.get(slug));
       return list && !changed[i] && list.every((j) => j !== undefined && !changed[j]) ? (list as number[]) : undefined;
     });
-    if (standing.every(Boolean)) return standing as number[][];
+    if (standing.every(Boolean)) return () => standing as number[][];
     const inputs = papers.map((p, i) => ({ vector: corpus().vectors[i], topics: assignments[i].topics, identity: p.identity }));
-    return updateRelated(inputs, standing, changed);
+    // As with the per-paper work, threads only where there is a memo: not for a site so large that
+    // ingest keeps none (see site/limits.ts), whose memory another heap would add to.
+    if (needsAllRelated(standing)) return startRelated(inputs, { cores: memo.remembers ? undefined : 1 }).lists;
+    const lists = updateRelated(inputs, standing, changed);
+    return () => lists;
   });
+  // Keywords a source curated (Hugging Face's ai_keywords) come first; then kept, then computed ones.
+  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus(), i)));
   const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
   const groups = assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1);
   const positions = time('map', () =>
@@ -119,6 +126,7 @@ export function enrichPapers(
       mapPositions(corpus().vectors, groups),
     ),
   );
+  const related = time('related', relatedLater);
   const bodies = rendered();
   return papers.map((p, i) => ({
     paper: {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readEntry, type OwnedParts } from '../../../scripts/entries/entry.ts';
+import { syntheticDigest, syntheticPapers, syntheticTopics } from '../../../scripts/harness/synthetic.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
 import { buildEntries, type Previous, type PreviousEntry } from '../../../scripts/ingest/pipeline.ts';
 import { Memo } from '../../../scripts/shared/memo.ts';
@@ -121,6 +122,14 @@ describe('computing only what changed', () => {
     const second = open();
     expect(buildEntries([seed], topics, { memo: second })).toEqual(files);
     expect(Object.values(second.stats).every(({ computed }) => computed === 0)).toBe(true);
+  });
+
+  it('gives the same files when a first ingest makes the related lists on another thread', () => {
+    // Enough papers for the lists to be made on a thread of their own (with a memo, on two cores or more).
+    const papers = syntheticPapers(1050, 11);
+    const digest = parseInput(Buffer.from(syntheticDigest(papers, 'March 3, 2025')), 'synthetic.txt');
+    const taxonomy = syntheticTopics();
+    expect(buildEntries([digest], taxonomy, { memo: memoIn()() })).toEqual(buildEntries([digest], taxonomy));
   });
 
   it('adds a digest by writing the new entries and only the entries whose related papers it changes', () => {

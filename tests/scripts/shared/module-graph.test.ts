@@ -44,11 +44,12 @@ describe('moduleGraph', () => {
 describe("ingest's code", () => {
   const files = ingestCodeFiles().map((file) => relative(ROOT, file));
 
-  it('is every project module ingest runs, with its worker and the lock file', () => {
+  it('is every project module ingest runs, with its workers and the lock file', () => {
     for (const file of [
       'scripts/ingest.ts',
       'scripts/ingest/pipeline.ts',
-      'scripts/ingest/paper-worker.ts',
+      'scripts/ingest/threads/paper-worker.ts',
+      'scripts/ingest/threads/related-worker.ts',
       'scripts/entries/mdx.ts',
       'scripts/analysis/vectors.ts',
       'scripts/search/records.ts',

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   abstractWork,
@@ -13,11 +14,11 @@ import {
   WORK_KINDS,
   workKeys,
   workOf,
-} from '../../../scripts/ingest/paper-work.ts';
-import { parseTopicsFile } from '../../../scripts/ingest/topics-file.ts';
-import { syntheticPapers } from '../../../scripts/harness/synthetic.ts';
-import { Memo } from '../../../scripts/shared/memo.ts';
-import { ROOT } from '../../helpers/paths.ts';
+} from '../../../../scripts/ingest/threads/paper-work.ts';
+import { parseTopicsFile } from '../../../../scripts/ingest/topics-file.ts';
+import { syntheticPapers } from '../../../../scripts/harness/synthetic.ts';
+import { Memo } from '../../../../scripts/shared/memo.ts';
+import { ROOT } from '../../../helpers/paths.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abstracta-paper-work-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +58,18 @@ describe('startPaperWork', () => {
       expect(memo.peek(TOPIC_SCORES, keys[TOPIC_SCORES])).toBeDefined();
       expect(memo.peek(MDX, keys[MDX])).toEqual(abstractWork(paper.abstract));
     }
+  });
+
+  it('does everything here when a worker fails, without the failure ending the run', async () => {
+    const failing = join(dir, 'failing-worker.mjs');
+    writeFileSync(failing, "throw new Error('worker failed to start');\n");
+    const papers = syntheticPapers(450, 9);
+    const memo = Memo.open(join(dir, 'failing'), 'test');
+    expect(startPaperWork(papers, topics, memo, 2, pathToFileURL(failing))).toBe(450);
+    // The worker's failure arrives as an event meanwhile; unhandled, it would end the process.
+    await pause(1000);
+    for (const paper of papers.filter((_, i) => i % 37 === 0))
+      expect(memo.peek(MDX, workKeys(paper, taxonomyKey)[MDX])).toEqual(abstractWork(paper.abstract));
   });
 
   it('leaves a few papers to the pipeline: a thread would cost more than it saves', () => {

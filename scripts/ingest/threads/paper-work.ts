@@ -12,13 +12,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { Topic } from '../../src/schemas.ts';
-import { compileTerms, termScores } from '../analysis/assign-topics.ts';
-import { documentFeatures, type Document, type DocumentFeatures } from '../analysis/vectors.ts';
-import { renderAbstract, type RenderedAbstract } from '../entries/mdx.ts';
-import { readableMath } from '../entries/math.ts';
-import { countWords, firstSentence } from '../entries/text.ts';
-import { memoKey, type Memo } from '../shared/memo.ts';
+import type { Topic } from '../../../src/schemas.ts';
+import { compileTerms, termScores } from '../../analysis/assign-topics.ts';
+import { documentFeatures, type Document, type DocumentFeatures } from '../../analysis/vectors.ts';
+import { renderAbstract, type RenderedAbstract } from '../../entries/mdx.ts';
+import { readableMath } from '../../entries/math.ts';
+import { countWords, firstSentence } from '../../entries/text.ts';
+import { memoKey, type Memo } from '../../shared/memo.ts';
 
 /** Memo spaces of the per-paper work. */
 export const MDX = 'mdx';
@@ -129,7 +129,14 @@ const STALL_MS = 60_000;
  * missing from the memo and the pipeline computes it itself: threads change how fast a result comes,
  * never the result.
  */
-export function startPaperWork(papers: readonly Document[], topics: readonly Topic[], memo: Memo, cores = availableParallelism()): number {
+export function startPaperWork(
+  papers: readonly Document[],
+  topics: readonly Topic[],
+  memo: Memo,
+  cores = availableParallelism(),
+  // The workers' module (tests give one that fails).
+  workerModule = new URL('./paper-worker.ts', import.meta.url),
+): number {
   if (!memo.remembers) return 0;
   const taxonomyKey = taxonomyKeyOf(topics);
   // Papers whose body the memo lacks are new or changed: they need all the work. (Looking up the
@@ -145,9 +152,11 @@ export function startPaperWork(papers: readonly Document[], topics: readonly Top
   const threads = Array.from({ length: workers }, () => {
     const { port1: results, port2: port } = new MessageChannel();
     const workerData: WorkerData = { papers: shared, topics, batch: BATCH, state, port };
-    const worker = new Worker(new URL('./paper-worker.ts', import.meta.url), { workerData, transferList: [port] });
+    const worker = new Worker(workerModule, { workerData, transferList: [port] });
     // Nothing waits for a worker's exit: a run that fails before reading its work must not hang on one.
     worker.unref();
+    // Nor does a worker that fails end the run: the pipeline computes what it did not deliver.
+    worker.on('error', () => {});
     return { worker, results };
   });
   const record = ({ kind, batch, results }: WorkBatch) =>

@@ -74,7 +74,7 @@ export interface Corpus {
 
 /** Adds `forms` (one document's surface forms) into `total`: `key → surface → count`. */
 function addSurfaces(total: Map<string, Map<string, number>>, forms: DocumentFeatures['surfaces']): void {
-  for (let at = 0; at < forms.length; ) {
+  for (let at = 0; at < forms.length;) {
     const keyEnd = forms.indexOf(FIELD, at);
     const formEnd = forms.indexOf(FIELD, keyEnd + 1);
     const end = forms.indexOf('\n', formEnd);

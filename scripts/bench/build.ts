@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { countPages } from '../harness/astro-log.ts';
 import { astroCacheDir } from '../shared/fingerprint.ts';
 import { discard, scratchFolder } from './scratch.ts';
@@ -16,8 +16,9 @@ export interface MeasuredRun {
   /** Highest sum of the resident memory of the process and all its descendants, sampled. */
   peakRssMb: number;
   /**
-   * CPU time (user and system, seconds) the process and its descendants used, by command name (as
-   * /proc gives it, at most 15 characters: `node`, `pagefind_extend`), each process as last sampled
+   * CPU time (user and system, seconds) the process and its descendants used, by command: a Node
+   * process by its script's file name (`ingest.ts`, `astro.mjs`), another by its name as /proc gives
+   * it (at most 15 characters: `pagefind_extend`), each process as last sampled
    * (so up to 100 ms short for each). What the build costs whatever the arrangement: on two cores no
    * build can take less wall time than half of the total, nor less than any one-threaded process's part.
    */
@@ -63,10 +64,26 @@ export function processTree(root: number, proc = '/proc'): Map<number, Sampled> 
   while (stack.length) {
     const pid = stack.pop()!;
     const sampled = all.get(pid);
-    if (sampled) tree.set(pid, sampled);
+    if (sampled) tree.set(pid, { ...sampled, command: scriptOf(proc, pid) ?? sampled.command });
     stack.push(...(children.get(pid) ?? []));
   }
   return tree;
+}
+
+/**
+ * For a Node process, the file name of the script it runs (`ingest.ts`, `astro.mjs`): /proc names
+ * every Node thread alike (`MainThread`), and the build is several Node processes.
+ */
+function scriptOf(proc: string, pid: number): string | undefined {
+  let args: string[];
+  try {
+    args = readFileSync(join(proc, String(pid), 'cmdline'), 'utf8').split('\0');
+  } catch {
+    return undefined;
+  }
+  if (basename(args[0] ?? '') !== 'node') return undefined;
+  const script = args.slice(1).find((arg) => arg && !arg.startsWith('-'));
+  return script === undefined ? undefined : basename(script);
 }
 
 /** Runs `node args` in the project, sampling the memory and CPU time of its process tree every 100 ms. */

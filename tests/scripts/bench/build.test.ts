@@ -8,15 +8,17 @@ describe('processTree', () => {
   const proc = mkdtempSync(join(tmpdir(), 'abstracta-proc-'));
   afterAll(() => rmSync(proc, { recursive: true, force: true }));
   /** A /proc/<pid>/stat line: pid (command) state ppid, then fields 5-13 as zeros, utime, stime, fields 16-23, rss. */
-  const stat = (pid: number, command: string, ppid: number, utime: number, stime: number, rssPages: number) => {
+  const stat = (pid: number, command: string, ppid: number, utime: number, stime: number, rssPages: number, cmdline?: string[]) => {
     mkdirSync(join(proc, String(pid)), { recursive: true });
+    if (cmdline) writeFileSync(join(proc, String(pid), 'cmdline'), `${cmdline.join('\0')}\0`);
     const fields = ['S', ppid, ...Array(9).fill(0), utime, stime, ...Array(8).fill(0), rssPages, 0, 0];
     writeFileSync(join(proc, String(pid), 'stat'), `${pid} (${command}) ${fields.join(' ')}\n`);
   };
 
   it('finds the descendants of a process with their command, memory and CPU time', () => {
-    stat(10, 'node', 1, 150, 50, 1000);
-    stat(11, 'node', 10, 300, 20, 2000);
+    stat(10, 'MainThread', 1, 150, 50, 1000, ['/usr/bin/node', 'scripts/build.ts', '--outDir', 'dist']);
+    // A Node process is named by its script, flags before it skipped.
+    stat(11, 'MainThread', 10, 300, 20, 2000, ['node_modules/.bin/node', '--max-old-space-size=8192', 'scripts/ingest.ts']);
     // A command name holding spaces and a parenthesis does not shift the fields after it.
     stat(12, 'pagefind_extend', 10, 480, 25, 500);
     stat(13, 'odd) (name', 11, 7, 3, 10);
@@ -26,7 +28,8 @@ describe('processTree', () => {
     expect([...tree.keys()].sort()).toEqual([10, 11, 12, 13]);
     expect(tree.get(12)).toEqual({ command: 'pagefind_extend', rss: 500 * 4096, cpu: 5.05 });
     expect(tree.get(13)).toEqual({ command: 'odd) (name', rss: 10 * 4096, cpu: 0.1 });
-    expect(tree.get(10)!.cpu).toBe(2);
+    expect(tree.get(10)).toMatchObject({ command: 'build.ts', cpu: 2 });
+    expect(tree.get(11)).toMatchObject({ command: 'ingest.ts', cpu: 3.2 });
   });
 });
 

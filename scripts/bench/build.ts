@@ -27,8 +27,11 @@ export interface MeasuredRun {
 }
 
 /** One process of a tree as /proc shows it. */
-interface Sampled {
+export interface Sampled {
+  /** Its name, or for a Node process the file name of its script (see {@link scriptOf}). */
   command: string;
+  /** Whether `command` is a Node script's: /proc has no command line for a process that has ended but not been waited for. */
+  script: boolean;
   /** Resident memory, bytes. */
   rss: number;
   /** CPU time used so far (user and system), seconds. */
@@ -56,7 +59,7 @@ export function processTree(root: number, proc = '/proc'): Map<number, Sampled> 
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const pid = Number(name);
     const ppid = Number(fields[1]);
-    all.set(pid, { command, rss: Number(fields[21]) * 4096, cpu: (Number(fields[11]) + Number(fields[12])) / TICKS });
+    all.set(pid, { command, script: false, rss: Number(fields[21]) * 4096, cpu: (Number(fields[11]) + Number(fields[12])) / TICKS });
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const tree = new Map<number, Sampled>();
@@ -64,7 +67,10 @@ export function processTree(root: number, proc = '/proc'): Map<number, Sampled> 
   while (stack.length) {
     const pid = stack.pop()!;
     const sampled = all.get(pid);
-    if (sampled) tree.set(pid, { ...sampled, command: scriptOf(proc, pid) ?? sampled.command });
+    if (sampled) {
+      const script = scriptOf(proc, pid);
+      tree.set(pid, script ? { ...sampled, command: script, script: true } : sampled);
+    }
     stack.push(...(children.get(pid) ?? []));
   }
   return tree;
@@ -86,6 +92,11 @@ function scriptOf(proc: string, pid: number): string | undefined {
   return script === undefined ? undefined : basename(script);
 }
 
+/** A process's latest sample, which keeps the name of its script from an earlier one when it has since ended (see {@link Sampled.script}). */
+export function laterSample(before: Sampled | undefined, now: Sampled): Sampled {
+  return !now.script && before?.script ? { ...now, command: before.command, script: true } : now;
+}
+
 /** Runs `node args` in the project, sampling the memory and CPU time of its process tree every 100 ms. */
 export function runMeasured(args: string[], env: Record<string, string>, cwd = ROOT): Promise<MeasuredRun> {
   return new Promise((done, fail) => {
@@ -102,7 +113,7 @@ export function runMeasured(args: string[], env: Record<string, string>, cwd = R
       let rss = 0;
       for (const [pid, sampled] of tree) {
         rss += sampled.rss;
-        seen.set(pid, sampled);
+        seen.set(pid, laterSample(seen.get(pid), sampled));
       }
       peak = Math.max(peak, rss);
     }, 100);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processTree, runMeasured } from '../../../scripts/bench/build.ts';
+import { laterSample, processTree, runMeasured } from '../../../scripts/bench/build.ts';
 
 describe('processTree', () => {
   const proc = mkdtempSync(join(tmpdir(), 'abstracta-proc-'));
@@ -26,10 +26,22 @@ describe('processTree', () => {
     mkdirSync(join(proc, 'self'));
     const tree = processTree(10, proc);
     expect([...tree.keys()].sort()).toEqual([10, 11, 12, 13]);
-    expect(tree.get(12)).toEqual({ command: 'pagefind_extend', rss: 500 * 4096, cpu: 5.05 });
-    expect(tree.get(13)).toEqual({ command: 'odd) (name', rss: 10 * 4096, cpu: 0.1 });
+    expect(tree.get(12)).toEqual({ command: 'pagefind_extend', script: false, rss: 500 * 4096, cpu: 5.05 });
+    expect(tree.get(13)).toEqual({ command: 'odd) (name', script: false, rss: 10 * 4096, cpu: 0.1 });
     expect(tree.get(10)).toMatchObject({ command: 'build.ts', cpu: 2 });
     expect(tree.get(11)).toMatchObject({ command: 'ingest.ts', cpu: 3.2 });
+  });
+});
+
+describe('laterSample', () => {
+  it("keeps a Node process's script name once it has ended, and takes a new one", () => {
+    const running = { command: 'astro.mjs', script: true, rss: 100, cpu: 3 };
+    // Ended, not yet waited for: /proc shows no command line, only the thread's name.
+    const ended = { command: 'MainThread', script: false, rss: 0, cpu: 4.5 };
+    expect(laterSample(running, ended)).toEqual({ command: 'astro.mjs', script: true, rss: 0, cpu: 4.5 });
+    // Seen first between fork and exec, with its parent's command line: the later name wins.
+    expect(laterSample({ ...running, command: 'build.ts' }, running)).toEqual(running);
+    expect(laterSample(undefined, ended)).toEqual(ended);
   });
 });
 

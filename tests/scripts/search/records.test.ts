@@ -50,4 +50,23 @@ describe('contentRecords', () => {
     expect(records.every((r) => /^\/(papers|topics)\/[^/]+\/$/.test(r.url))).toBe(true);
     expect(records.every((r) => r.html.includes('data-pagefind-body'))).toBe(true);
   });
+
+  it("takes unchanged papers' records from the memo, and makes them again when a topic is renamed", () => {
+    const papers = join(ROOT, 'content/papers');
+    const plain = contentRecords(papers, topics);
+    const first = Memo.open(join(dir, 'records'), 'test');
+    expect(contentRecords(papers, topics, first)).toEqual(plain);
+    expect(first.stats['search-records']).toEqual({ hits: 0, computed: 83 });
+    first.save();
+    const second = Memo.open(join(dir, 'records'), 'test');
+    expect(contentRecords(papers, topics, second)).toEqual(plain);
+    expect(second.stats['search-records']).toEqual({ hits: 83, computed: 0 });
+    // A paper's record names its topics: a new title is in every record of that topic, none stale.
+    const renamed = topics.map((topic, i) => (i === 0 ? { ...topic, title: 'Renamed topic' } : topic));
+    const third = Memo.open(join(dir, 'records'), 'test');
+    const records = contentRecords(papers, renamed, third);
+    expect(records).toEqual(contentRecords(papers, renamed));
+    expect(records.some((r) => r.url.startsWith('/papers/') && r.html.includes('Renamed topic'))).toBe(true);
+    expect(third.stats['search-records'].computed).toBe(83);
+  });
 });

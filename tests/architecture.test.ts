@@ -106,6 +106,19 @@ describe('the product', () => {
     expect(reachable(['scripts/bench.ts']).has('scripts/bench/build.ts')).toBe(true);
   });
 
+  it('reads import.meta.env only by a whole name, never the object alone (Astro would inline the environment)', () => {
+    // Astro's own test (astro/dist/env/vite-plugin-import-meta-env.js): in a module that matches it,
+    // comments included, every environment variable whose name appears in the file is written into
+    // the built code, so the pages' code and Astro's incremental cache depend on PATH and `_`.
+    const bare = /\bimport\.meta\.env\b(?!\.)/;
+    expect(['import.meta.env?.BASE_URL', '(import.meta.env ?? {}).SITE'].every((code) => bare.test(code))).toBe(true);
+    expect(bare.test('import.meta.env.BASE_URL')).toBe(false);
+    const offending = [...reachable(productEntries).keys()].filter(
+      (file) => isCode(file) && bare.test(readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('imports only files that exist', () => {
     const missing = [...reachable(productEntries).keys()].filter((file) => {
       try {

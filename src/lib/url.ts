@@ -48,7 +48,24 @@ export function urlHelpers(base: string) {
   };
 }
 
-const helpers = urlHelpers(import.meta.env?.BASE_URL ?? '/');
+/**
+ * Astro's base, which it writes into the code at build time; `/` where nothing does (Node scripts).
+ * Only ever read as the whole name `import.meta.env.BASE_URL`, even in comments: where a file holds
+ * the object's name alone (say, with optional chaining before the property), Astro inlines every
+ * environment variable whose name appears anywhere in the file, here `PATH` (from `BASE_PATH`) and
+ * `_` (the program that started the build). The pages' code, and with it every page's key in Astro's
+ * incremental cache, then changed with the shell a build was run from, and a daily build started by
+ * a scheduler or a CI runner with another PATH rendered every page again.
+ */
+function builtBase(): string {
+  try {
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/';
+  }
+}
+
+const helpers = urlHelpers(builtBase());
 
 export const pageUrl = helpers.pageUrl;
 export const assetUrl = helpers.assetUrl;

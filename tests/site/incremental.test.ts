@@ -3,8 +3,8 @@
  * what changed, Astro re-renders only pages whose cache key or code changed, in place, and the search
  * index is remade) must be, file for file and byte for byte, the site a forced build of the same
  * content makes from nothing (`npm run build -- --force` into an empty folder). Checked after adding a
- * day's digest, after a change to `topics.yaml`, after a change of `SITE_URL` and `BASE_PATH`, and
- * after a change to a component's code.
+ * day's digest (once more from a shell with another PATH), after a change to `topics.yaml`, after a
+ * change of `SITE_URL` and `BASE_PATH`, and after a change to a component's code.
  *
  * "The same content" is the content folder as the incremental build left it, entries included: what
  * ingest keeps (a paper's topics, keywords and related list while it is unchanged) lives there, not
@@ -92,6 +92,16 @@ describe('an incremental build', () => {
     expect(output).toContain('in place');
     // Astro was started beside ingest and waited for it (see scripts/site/after-ingest.ts).
     expect(output).toContain('started beside ingest');
+    expect(rendered(output).reused).toBeGreaterThan(40);
+    expectSameAsForced();
+  }, 300_000);
+
+  it('reuses pages when started with another PATH, as a scheduler or a CI runner may start it', () => {
+    // Astro inlines into the pages' code every environment variable whose name a module mentions
+    // beside a bare `import.meta.env`; `src/lib/url.ts` once had one, and every page was then
+    // rendered again whenever PATH or `_` (the program that started the build) differed.
+    cpSync(join(FIXTURES, 'hf-daily-papers/2026/2026-07-02.json'), join(content, 'digests/2026-07-02.json'));
+    const output = build(['--outDir', dist], { PATH: `${process.env.PATH}:${join(work, 'another-bin')}`, _: '/usr/bin/another-shell' });
     expect(rendered(output).reused).toBeGreaterThan(40);
     expectSameAsForced();
   }, 300_000);

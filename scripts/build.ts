@@ -22,13 +22,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentMemo, contentPaths } from './ingest/content-memo.ts';
-import { parseTopicsFile } from './ingest/topics-file.ts';
-import { indexSiteInPlace, placeBundle, searchBundle } from './search/bundle.ts';
-import { contentRecords } from './search/records.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { AFTER_INGEST, BUILD_PID } from './site/after-ingest.ts';
 import { estimateStore, LARGE_SITE_PAPERS, searchParts } from './site/limits.ts';
-import { CACHE_DIR, fingerprint, fingerprintFile, lastFingerprint, recordFingerprint } from './shared/fingerprint.ts';
+import {
+  CACHE_DIR,
+  fingerprint,
+  fingerprintFile,
+  lastFingerprint,
+  listTree,
+  recordFingerprint,
+  treeDigest,
+  type TreeListing,
+} from './shared/fingerprint.ts';
 import { acquireLock } from './shared/lock.ts';
 import { formatDuration } from './shared/progress.ts';
 
@@ -107,13 +113,6 @@ function start(args: string[], env: Record<string, string | undefined> = {}): St
   };
 }
 
-/** Runs a project script to its end; resolves to its time. */
-async function run(args: string[], env: Record<string, string> = {}): Promise<number> {
-  const stepStarted = performance.now();
-  await start(args, env).done;
-  return performance.now() - stepStarted;
-}
-
 const steps: string[] = [];
 /** Milliseconds per step, written as JSON to `ABSTRACTA_BUILD_REPORT` when set (for `npm run bench`). */
 const report: Record<string, number> = {};
@@ -131,7 +130,8 @@ const settings = {
   ABSTRACTA_SEARCH_PART_PAGES: process.env.ABSTRACTA_SEARCH_PART_PAGES,
   args: astroArgs.join('\0'),
 };
-const siteInputs = () =>
+/** The digest of the site's code and configuration (read while ingest runs, which never writes them). */
+const siteSources = () =>
   fingerprint({
     sources: [
       'src',
@@ -145,50 +145,64 @@ const siteInputs = () =>
       'tsconfig.json',
       'package-lock.json',
     ].map((path) => join(ROOT, path)),
-    trees: [paths.dir, outDir],
-    values: settings,
   });
+/** Everything the site is made from: its code, settings, content (`content`: a digest) and the output folder as listed. */
+const siteInputs = (sources: string, content: string, dist: TreeListing) =>
+  fingerprint({ values: { ...settings, sources, content, dist: treeDigest(dist) } });
 const last = fingerprintFile('site', outDir);
 // The output folder as the last build of this content with these settings left it: only then may
 // Astro build in place, reusing its pages where they stand (see src/integrations/keep-dist.ts).
-// Ingest never touches it, so this can be known before ingest runs; it is worked out once, when first
-// needed (a build that finds the site unchanged and starts no Astro never walks the folder for it).
-const distState = () => fingerprint({ trees: [outDir], values: { ...settings, content: paths.dir } });
+const distState = (dist: TreeListing) => fingerprint({ values: { ...settings, content: paths.dir, dist: treeDigest(dist) } });
 const lastDist = fingerprintFile('dist', outDir);
-let keptDist: boolean | undefined;
-const keepDist = () => (keptDist ??= !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState());
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-build-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 const timings = join(work, 'timings.jsonl');
 const astroCommand = [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...astroArgs, ...(values.force ? ['--force'] : [])];
+const papersBefore = existsSync(paths.papers) ? readdirSync(paths.papers).filter((name) => name.endsWith('.mdx')).length : 0;
+
+// 1. Ingest: digests into content/papers (skips itself when nothing changed). Started before anything
+// else here, since every later step waits for it: loading the search index's modules and listing the
+// output folder had delayed it by 0.5-0.7 s (CPU profile of a daily update of the real corpus).
+// Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
+const ingestStarted = performance.now();
+const ingest = start([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])], ingestEnv);
+
+// While ingest runs, what the later steps need of things ingest does not touch: the site's code and
+// the output folder, listed once for the fingerprints and whether Astro may build in place.
+const sources = siteSources();
+const distBefore = listTree(outDir);
+const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState(distBefore);
 /** What Astro is told through its environment, for a search index in `parts`. */
 const astroEnv = (parts: number): Record<string, string | undefined> => ({
   // No compile cache for Astro (see ingestEnv), even one the user named.
   NODE_COMPILE_CACHE: undefined,
   ABSTRACTA_TIMINGS: timings,
   ABSTRACTA_SEARCH_INDEX: 'external',
-  ...(keepDist() ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
+  ...(keepDist ? { ABSTRACTA_KEEP_DIST: '1' } : {}),
   ABSTRACTA_SEARCH_PARTS: String(parts),
 });
 
 // Astro starts now, beside ingest, and its config waits until ingest is done (see
 // site/after-ingest.ts): Astro's own start, loading its modules, then overlaps ingest. Not for a large
 // site, whose ingest needs the memory and whose search index comes in parts.
-const papersBefore = existsSync(paths.papers) ? readdirSync(paths.papers).filter((name) => name.endsWith('.mdx')).length : 0;
 const ingestDone = join(work, 'ingest-done');
 const early =
   papersBefore <= LARGE_SITE_PAPERS
     ? start(astroCommand, { ...astroEnv(1), [AFTER_INGEST]: ingestDone, [BUILD_PID]: String(process.pid) })
     : undefined;
+// The search index's modules (the records load Astro's Markdown pipeline: 0.5 s), loaded meanwhile.
+const indexModules = Promise.all([import('./search/bundle.ts'), import('./search/records.ts'), import('./ingest/topics-file.ts')]);
+// Not left unhandled if the site turns out unchanged and they are never awaited.
+indexModules.catch(() => {});
 
-// 1. Ingest: digests into content/papers (skips itself when nothing changed).
-// Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
-report.ingest = await run([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])], ingestEnv);
+await ingest.done;
+report.ingest = performance.now() - ingestStarted;
 steps.push(`ingest ${formatDuration(report.ingest)}`);
+const content = treeDigest(listTree(paths.dir));
 
 // 2. The site, unless everything it is made from is as the last build left it.
-if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(last) === siteInputs()) {
+if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(last) === siteInputs(sources, content, distBefore)) {
   early?.cancel();
   steps.push('site unchanged, not rebuilt');
   console.log(`build: nothing changed since the last build of ${outDir}; kept it`);
@@ -219,6 +233,7 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
   // Places the index in the site and says what it did.
   const makeIndex = async (): Promise<{ records: number; ms: number; placed: string }> => {
     const indexStarted = performance.now();
+    const [{ indexSiteInPlace, placeBundle, searchBundle }, { contentRecords }, { parseTopicsFile }] = await indexModules;
     if (!alongside) {
       const pages = await indexSiteInPlace(outDir, indexParts);
       const placed = indexParts === 1 ? 'written in place' : `written in place in ${indexParts} parts`;
@@ -251,15 +266,16 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
     .map((part) => `${part.step === 'after pages' ? 'sitemap and the rest' : part.step} ${formatDuration(part.ms)}`)
     .join(', ');
   steps.push(
-    `astro ${formatDuration(astroMs)} (${detail}${keepDist() ? ', in place' : ''}${early && alongside ? ', started beside ingest' : ''})`,
+    `astro ${formatDuration(astroMs)} (${detail}${keepDist ? ', in place' : ''}${early && alongside ? ', started beside ingest' : ''})`,
     `search index ${formatDuration(index.ms)} ${alongside ? 'alongside' : 'after'}`,
   );
   report.astro = astroMs;
   report.pagefind = index.ms;
   for (const part of parts) report[part.step] = part.ms;
-  recordFingerprint(last, siteInputs());
-  recordFingerprint(lastDist, distState());
-  for (const warning of hostWarnings(siteSize(outDir))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
+  const distAfter = listTree(outDir);
+  recordFingerprint(last, siteInputs(sources, content, distAfter));
+  recordFingerprint(lastDist, distState(distAfter));
+  for (const warning of hostWarnings(siteSize(distAfter))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
 }
 
 report.total = performance.now() - started;

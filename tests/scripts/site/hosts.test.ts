@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listTree } from '../../../scripts/shared/fingerprint.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from '../../../scripts/site/hosts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abstracta-hosts-'));
@@ -12,7 +13,7 @@ describe('host limits', () => {
     mkdirSync(join(dir, 'papers/a'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(10));
     writeFileSync(join(dir, 'papers/a/index.html'), 'y'.repeat(5));
-    expect(siteSize(dir)).toEqual({ files: 2, bytes: 15 });
+    expect(siteSize(listTree(dir))).toEqual({ files: 2, bytes: 15 });
   });
 
   it('warns for each limit a site passes, naming the host', () => {

@@ -29,7 +29,7 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = normalizeBase(process.env.BASE_PATH);
 
 /**
- * Astro keeps the content data store (rendered paper bodies included, see `paperLoader`) in its cache
+ * Astro keeps the content data store (and beside it the abstracts' HTML, see `paperLoader`) in its cache
  * folder; each content folder (`ABSTRACTA_CONTENT`, used by tests and benchmarks) gets its own, so
  * building one does not throw away the cache of another.
  */

@@ -1,7 +1,8 @@
 /**
  * The content loader for paper entries: Astro's `glob()` for `*.mdx`, except that a body holding only
  * what ingest writes (escaped text and links, see `inertHtml`) is rendered to HTML here, once, and kept
- * in Astro's data store, instead of being compiled as an MDX module on every build.
+ * beside Astro's data store (see `abstract-files.ts`), instead of being compiled as an MDX module on
+ * every build.
  *
  * Why: compiling MDX is most of the time of a large build (31 s of 65 s at 10,000 papers), Astro does
  * not cache compiled MDX between builds, and it does cache loader output keyed by a digest of the file.
@@ -17,22 +18,17 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/entries/mdx.ts';
 import { contentMemo, contentPaths } from '../../scripts/ingest/content-memo.ts';
 import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/search-entry.ts';
-import { htmlText } from './html-text.ts';
+import { abstractFolder, hasAbstract, keepAbstract, pruneAbstracts } from './abstract-files.ts';
 import { memoKey } from '../../scripts/shared/memo.ts';
 
 /**
  * Part of every entry's digest: bump it when `inertHtml` changes its output, so cached HTML from an
  * older renderer is not reused.
  */
-const RENDERER_VERSION = 'inert-html-4';
+const RENDERER_VERSION = 'inert-html-5';
 
 /** Files read at once: enough to keep the disk busy without opening 100,000 files together. */
 const READ_BATCH = 256;
-
-/** Frontmatter keys the loader adds for pages: the abstract as plain text, when `htmlText` does not give it. */
-export interface PaperRenderMetadata {
-  abstract?: string;
-}
 
 export function paperLoader(dir: string): Loader {
   return {
@@ -41,6 +37,7 @@ export function paperLoader(dir: string): Loader {
       const { config, store, watcher, logger } = context;
       const root = fileURLToPath(config.root);
       const folder = resolve(root, dir);
+      const abstracts = abstractFolder(config.cacheDir);
       // Ingest rendered every abstract it wrote while checking it (see `renderAbstract`); its memo
       // hands that HTML over, so an entry ingest wrote is not parsed again here.
       const fromIngest = renderedByIngest(resolve(folder, '..'));
@@ -50,7 +47,7 @@ export function paperLoader(dir: string): Loader {
       let compiled = 0;
       for (let i = 0; i < names.length; i += READ_BATCH) {
         const batch = names.slice(i, i + READ_BATCH);
-        const results = await Promise.all(batch.map((name) => syncEntry(context, root, join(folder, name), fromIngest)));
+        const results = await Promise.all(batch.map((name) => syncEntry(context, root, abstracts, join(folder, name), fromIngest)));
         for (const [index, result] of results.entries()) {
           untouched.delete(idOf(batch[index]));
           if (result === 'html') rendered++;
@@ -58,6 +55,11 @@ export function paperLoader(dir: string): Loader {
         }
       }
       for (const id of untouched) store.delete(id);
+      // Files of entries changed or deleted since are of no further use.
+      pruneAbstracts(
+        abstracts,
+        new Set(store.values().flatMap((entry) => (entry.deferredRender || !entry.digest ? [] : [String(entry.digest)]))),
+      );
       if (rendered || compiled)
         logger.info(`${rendered} entries rendered to HTML, ${compiled} left to MDX, ${names.length - rendered - compiled} cached`);
 
@@ -67,7 +69,7 @@ export function paperLoader(dir: string): Loader {
       const inFolder = (path: string) => path.startsWith(folder + sep) && path.endsWith('.mdx');
       const sync = async (path: string) => {
         if (!inFolder(path)) return;
-        await syncEntry(context, root, path);
+        await syncEntry(context, root, abstracts, path);
       };
       watcher.on('add', sync);
       watcher.on('change', sync);
@@ -93,6 +95,7 @@ function renderedByIngest(contentDir: string): Rendered {
 async function syncEntry(
   context: LoaderContext,
   root: string,
+  abstracts: string,
   path: string,
   rendered: Rendered = () => undefined,
 ): Promise<'cached' | 'html' | 'mdx'> {
@@ -102,7 +105,13 @@ async function syncEntry(
   const digest = generateDigest(`${RENDERER_VERSION}\n${contents}`);
   const filePath = relative(root, path).split(sep).join('/');
   const existing = store.get(id);
-  if (existing && existing.digest === digest && existing.filePath === filePath) {
+  // An entry whose abstract file went missing (its cache folder cleared in part) is loaded again.
+  if (
+    existing &&
+    existing.digest === digest &&
+    existing.filePath === filePath &&
+    (existing.deferredRender || hasAbstract(abstracts, digest))
+  ) {
     // A cached entry compiled as MDX must still be imported, or its module is left out of the build.
     if (existing.deferredRender) store.addModuleImport(filePath);
     return 'cached';
@@ -113,11 +122,10 @@ async function syncEntry(
   const parsed = await parseData({ id, data, filePath: path });
   const html = rendered(contents) ?? inertHtml(body);
   if (html) {
-    // The text only where the page cannot read it off the HTML exactly (see `htmlText`).
-    const metadata: PaperRenderMetadata = htmlText(html.html) === html.text ? {} : { abstract: html.text };
-    // No `body`: the page has the HTML and the abstract's text. Astro writes the whole store as one
-    // string, and V8 caps strings at 512 MB: without bodies 100,000 papers fit.
-    store.set({ id, data: parsed, filePath, digest, rendered: { html: html.html, metadata: { frontmatter: metadata } } });
+    // Neither `body` nor the HTML in the store (see abstract-files.ts): the page finds the abstract
+    // by the digest, and an entry without a body is one the page renders from that file.
+    keepAbstract(abstracts, digest, html);
+    store.set({ id, data: parsed, filePath, digest });
     return 'html';
   }
   store.set({ id, data: parsed, body, filePath, digest, deferredRender: true });

@@ -3,8 +3,9 @@
  * what changed, Astro re-renders only pages whose cache key or code changed, in place, and the search
  * index is remade) must be, file for file and byte for byte, the site a forced build of the same
  * content makes from nothing (`npm run build -- --force` into an empty folder). Checked after adding a
- * day's digest (once more from a shell with another PATH), after a change to `topics.yaml`, after a
- * change of `SITE_URL` and `BASE_PATH`, and after a change to a component's code.
+ * day's digest (once more from a shell with another PATH, and once after the abstracts' files were
+ * lost from the cache), after a change to `topics.yaml`, after a change of `SITE_URL` and `BASE_PATH`,
+ * and after a change to a component's code.
  *
  * "The same content" is the content folder as the incremental build left it, entries included: what
  * ingest keeps (a paper's topics, keywords and related list while it is unchanged) lives there, not
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroCacheDir } from '../../scripts/shared/fingerprint.ts';
 import { acquireAstroLock, filesBelow } from '../helpers/content.ts';
 import { FIXTURES, NODE, ROOT } from '../helpers/paths.ts';
 
@@ -103,6 +105,18 @@ describe('an incremental build', () => {
     cpSync(join(FIXTURES, 'hf-daily-papers/2026/2026-07-02.json'), join(content, 'digests/2026-07-02.json'));
     const output = build(['--outDir', dist], { PATH: `${process.env.PATH}:${join(work, 'another-bin')}`, _: '/usr/bin/another-shell' });
     expect(rendered(output).reused).toBeGreaterThan(40);
+    expectSameAsForced();
+  }, 300_000);
+
+  it("after the abstracts' files are lost from Astro's cache, renders them again, as a forced build does", () => {
+    // The abstracts' HTML is kept beside Astro's data store (src/lib/abstract-files.ts); a cache
+    // restored or cleared in part must not leave a page without its abstract.
+    const abstracts = join(ROOT, astroCacheDir(content), 'abstracts');
+    expect(readdirSync(abstracts).length).toBeGreaterThan(80);
+    rmSync(abstracts, { recursive: true });
+    cpSync(join(FIXTURES, 'hf-daily-papers/2026/2026-07-03.json'), join(content, 'digests/2026-07-03.json'));
+    build(['--outDir', dist]);
+    expect(readdirSync(abstracts).length).toBeGreaterThan(80);
     expectSameAsForced();
   }, 300_000);
 

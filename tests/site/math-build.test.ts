@@ -118,8 +118,8 @@ describe('TeX in abstracts', () => {
   });
 
   it("gives structured data the abstract's readable text, math as readable TeX, not as MathML's symbols", () => {
-    // The loader keeps the text of an abstract with math in the data store; the page reads the others
-    // off their HTML (src/lib/html-text.ts). Both must give what ingest's plain text is.
+    // The loader keeps each abstract's text beside its HTML (src/lib/abstract-files.ts); MDX entries
+    // (notes) give theirs from the body. Both must give what ingest's plain text is.
     const abstractOf = (slug: string) => JSON.parse(page(slug)('script[type="application/ld+json"]').html()!).abstract as string;
     expect(abstractOf('math-inline')).toMatch(
       /^We search k-NN graphs in O\(n log n\) time, 3 times faster than exhaustive search over R\^d embeddings/,

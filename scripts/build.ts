@@ -25,16 +25,7 @@ import { contentMemo, contentPaths } from './ingest/content-memo.ts';
 import { hostWarnings, siteSize, siteUrlWarning } from './site/hosts.ts';
 import { AFTER_INGEST, BUILD_PID } from './site/after-ingest.ts';
 import { estimateStore, LARGE_SITE_PAPERS, searchParts } from './site/limits.ts';
-import {
-  CACHE_DIR,
-  fingerprint,
-  fingerprintFile,
-  lastFingerprint,
-  listTree,
-  recordFingerprint,
-  treeDigest,
-  type TreeListing,
-} from './shared/fingerprint.ts';
+import { CACHE_DIR, fingerprint, fingerprintFile, lastFingerprint, listTree, recordFingerprint, treeDigest } from './shared/fingerprint.ts';
 import { acquireLock } from './shared/lock.ts';
 import { formatDuration } from './shared/progress.ts';
 
@@ -146,13 +137,12 @@ const siteSources = () =>
       'package-lock.json',
     ].map((path) => join(ROOT, path)),
   });
-/** Everything the site is made from: its code, settings, content (`content`: a digest) and the output folder as listed. */
-const siteInputs = (sources: string, content: string, dist: TreeListing) =>
-  fingerprint({ values: { ...settings, sources, content, dist: treeDigest(dist) } });
+/** Everything the site is made from: its code, settings, content and output folder (each given as a digest). */
+const siteInputs = (sources: string, content: string, dist: string) => fingerprint({ values: { ...settings, sources, content, dist } });
 const last = fingerprintFile('site', outDir);
 // The output folder as the last build of this content with these settings left it: only then may
 // Astro build in place, reusing its pages where they stand (see src/integrations/keep-dist.ts).
-const distState = (dist: TreeListing) => fingerprint({ values: { ...settings, content: paths.dir, dist: treeDigest(dist) } });
+const distState = (dist: string) => fingerprint({ values: { ...settings, content: paths.dir, dist } });
 const lastDist = fingerprintFile('dist', outDir);
 
 const work = mkdtempSync(join(tmpdir(), 'abstracta-build-'));
@@ -171,7 +161,7 @@ const ingest = start([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--f
 // While ingest runs, what the later steps need of things ingest does not touch: the site's code and
 // the output folder, listed once for the fingerprints and whether Astro may build in place.
 const sources = siteSources();
-const distBefore = listTree(outDir);
+const distBefore = treeDigest(listTree(outDir));
 const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState(distBefore);
 /** What Astro is told through its environment, for a search index in `parts`. */
 const astroEnv = (parts: number): Record<string, string | undefined> => ({
@@ -273,8 +263,9 @@ if (!values.force && existsSync(join(outDir, 'index.html')) && lastFingerprint(l
   report.pagefind = index.ms;
   for (const part of parts) report[part.step] = part.ms;
   const distAfter = listTree(outDir);
-  recordFingerprint(last, siteInputs(sources, content, distAfter));
-  recordFingerprint(lastDist, distState(distAfter));
+  const distDigest = treeDigest(distAfter);
+  recordFingerprint(last, siteInputs(sources, content, distDigest));
+  recordFingerprint(lastDist, distState(distDigest));
   for (const warning of hostWarnings(siteSize(distAfter))) console.warn(`build: warning: ${warning}; see "Host limits" in docs/deploy.md`);
 }
 

@@ -82,10 +82,18 @@ export function keptAbstract(digest: string, render: () => PaperAbstract): Paper
   return render();
 }
 
+/**
+ * An entry file's frontmatter and body, split as @astrojs/mdx splits them: the loader's split, which
+ * the page's {@link renderedAgain} must repeat exactly.
+ */
+export function splitEntry(contents: string): { frontmatter: Record<string, unknown>; body: string } {
+  const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  return { frontmatter, body: content.trim() };
+}
+
 /** The abstract of the entry file at `path` rendered again, as the loader renders it (see `inertHtml`). */
 export function renderedAgain(path: string): PaperAbstract {
-  const { content } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
-  const abstract = inertHtml(content.trim());
+  const abstract = inertHtml(splitEntry(readFileSync(path, 'utf8')).body);
   if (!abstract) throw new Error(`${path}: the entry's body now needs MDX; it changed during the build, so build again`);
   return abstract;
 }

@@ -13,12 +13,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { inertHtml } from '../../scripts/entries/mdx.ts';
 import { contentMemo, contentPaths } from '../../scripts/ingest/content-memo.ts';
 import { SEARCH_ENTRIES, type SearchEntry } from '../../scripts/search/search-entry.ts';
-import { abstractFolder, hasAbstract, keepAbstract, pruneAbstracts } from './abstract-files.ts';
+import { abstractFolder, hasAbstract, keepAbstract, pruneAbstracts, splitEntry } from './abstract-files.ts';
 import { memoKey } from '../../scripts/shared/memo.ts';
 
 /**
@@ -116,9 +115,8 @@ async function syncEntry(
     if (existing.deferredRender) store.addModuleImport(filePath);
     return 'cached';
   }
-  // Frontmatter and body split as @astrojs/mdx splits them (an entry left to MDX keeps this body).
-  const { frontmatter: data, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
-  const body = content.trim();
+  // An entry left to MDX keeps this body.
+  const { frontmatter: data, body } = splitEntry(contents);
   const parsed = await parseData({ id, data, filePath: path });
   const html = rendered(contents) ?? inertHtml(body);
   if (html) {

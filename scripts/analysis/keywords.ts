@@ -31,11 +31,11 @@ export function surfaceOf(corpus: Corpus, key: string): string {
 const surfaces = new WeakMap<Corpus, Map<string, string>>();
 
 function displayForm(corpus: Corpus, key: string): string {
-  const forms = [...(corpus.surfaces.get(key) ?? new Map<string, number>())];
+  const forms = [...(corpus.surfacesOf(key) ?? new Map<string, number>())];
   forms.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const surface = forms[0]?.[0] ?? key;
   const writtenLowercase = (word: string) => {
-    const spellings = corpus.surfaces.get(stem(word.toLowerCase()));
+    const spellings = corpus.surfacesOf(stem(word.toLowerCase()));
     return !spellings || [...spellings.keys()].some((form) => form === form.toLowerCase());
   };
   // A letter run glued to digits ("3D") is a name, not a capitalized word.
@@ -58,6 +58,21 @@ function wordCount(key: string): number {
 
 /** The keywords of document `index` of the corpus, best first. */
 export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT): string[] {
+  return keywordsOf(corpus, [index], count)[0];
+}
+
+/**
+ * The keywords of each document of `indices`, as {@link keywordsFor} gives them, with the spellings of
+ * all the phrases they show summed in one pass over the corpus rather than one pass each.
+ */
+export function keywordsOf(corpus: Corpus, indices: readonly number[], count = KEYWORD_COUNT): string[][] {
+  const keys = indices.map((index) => keywordKeys(corpus, index, count));
+  corpus.sumSurfaces(keys.flat());
+  return keys.map((chosen) => chosen.map((key) => surfaceOf(corpus, key)));
+}
+
+/** The term keys of document `index`'s keywords, best first. */
+function keywordKeys(corpus: Corpus, index: number, count: number): string[] {
   const counts = corpus.counts[index];
   const titleCounts = corpus.titleCounts[index];
   const strong: { key: string; score: number }[] = [];
@@ -85,7 +100,7 @@ export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT
   return pickDistinct(
     candidates.map(({ key }) => key),
     count,
-  ).map((key) => surfaceOf(corpus, key));
+  );
 }
 
 /**

@@ -25,16 +25,22 @@ export interface DocumentFeatures {
   /** How often each term occurs in the title (unweighted). */
   titleCounts: Map<string, number>;
   /**
-   * Each term's surface forms as written, with how often: a line `key \0 surface \0 count` per term
-   * and form. One string rather than a Map per term: every run reads every paper's features from the
-   * memo, and the nested Maps were 85% of the time to read them (450 ms of 2,846 real papers' features,
-   * 76 ms as strings), while only computed keywords ever look at the forms.
+   * Each single word's surface forms as written, with how often: a line `key \0 surface \0 count` per
+   * term and form. One string rather than a Map per term: every run reads every paper's features from
+   * the memo, and the nested Maps were 85% of the time to read them (450 ms of 2,846 real papers'
+   * features, 76 ms as strings), while only computed keywords ever look at the forms.
    */
-  surfaces: string;
+  wordSurfaces: string;
+  /**
+   * The same lines for phrases (two and three words), kept apart: keywords look at every single word's
+   * forms but only at the phrases they show, and summing every phrase's forms across the corpus was
+   * 1.4 s of a clean ingest of the real corpus (CPU profile), three in four lines being phrases.
+   */
+  phraseSurfaces: string;
 }
 
 /**
- * Separates a term's key, a surface form and its count in {@link DocumentFeatures.surfaces}: neither
+ * Separates a term's key, a surface form and its count in the lines of {@link DocumentFeatures}: neither
  * holds it (nor a newline), since a term is words of one run with their whitespace made single spaces.
  */
 const FIELD = '\0';
@@ -43,10 +49,12 @@ const FIELD = '\0';
 export function documentFeatures(doc: Document): DocumentFeatures {
   const counts = new Map<string, number>();
   const titleCounts = new Map<string, number>();
-  const forms = new Map<string, number>();
+  const wordForms = new Map<string, number>();
+  const phraseForms = new Map<string, number>();
   const add = (term: Term, weight: number) => {
     counts.set(term.key, (counts.get(term.key) ?? 0) + weight);
     const form = term.key + FIELD + term.surface;
+    const forms = term.length === 1 ? wordForms : phraseForms;
     forms.set(form, (forms.get(form) ?? 0) + 1);
   };
   for (const term of terms(doc.title)) {
@@ -54,9 +62,12 @@ export function documentFeatures(doc: Document): DocumentFeatures {
     titleCounts.set(term.key, (titleCounts.get(term.key) ?? 0) + 1);
   }
   for (const term of terms(doc.abstract)) add(term, 1);
-  let surfaces = '';
-  for (const [form, count] of forms) surfaces += form + FIELD + count + '\n';
-  return { counts, titleCounts, surfaces };
+  const lines = (forms: Map<string, number>) => {
+    let text = '';
+    for (const [form, count] of forms) text += form + FIELD + count + '\n';
+    return text;
+  };
+  return { counts, titleCounts, wordSurfaces: lines(wordForms), phraseSurfaces: lines(phraseForms) };
 }
 
 export interface Corpus {
@@ -66,49 +77,68 @@ export interface Corpus {
   vectors: Vector[];
   /** Smoothed inverse document frequency of each term. */
   idf: Map<string, number>;
-  /** Per term: how often each surface form was written, across the corpus. */
-  surfaces: Map<string, Map<string, number>>;
   /** Per document: how often each term occurs in the title (unweighted). */
   titleCounts: Map<string, number>[];
+  /** How often each surface form of term `key` was written, across the corpus; undefined for a term it lacks. */
+  surfacesOf(key: string): ReadonlyMap<string, number> | undefined;
+  /**
+   * Sums the forms of the phrases among `keys` in one pass over the corpus, for a caller about to ask
+   * {@link surfacesOf} for many phrases: each phrase asked alone costs a pass of its own.
+   */
+  sumSurfaces(keys: Iterable<string>): void;
 }
 
-/** Adds `forms` (one document's surface forms) into `total`: `key → surface → count`. */
-function addSurfaces(total: Map<string, Map<string, number>>, forms: DocumentFeatures['surfaces']): void {
+/** Surface forms summed across a corpus: `key → surface → count`. */
+type Surfaces = Map<string, Map<string, number>>;
+
+/**
+ * Adds `forms` (lines of {@link DocumentFeatures}) into `total`; with `only`, just the lines of those
+ * keys. Each line is parsed in place: the key is sliced out only to look it up.
+ */
+function addSurfaces(total: Surfaces, forms: string, only?: ReadonlySet<string>): void {
   for (let at = 0; at < forms.length;) {
     const keyEnd = forms.indexOf(FIELD, at);
     const formEnd = forms.indexOf(FIELD, keyEnd + 1);
     const end = forms.indexOf('\n', formEnd);
     const key = forms.slice(at, keyEnd);
-    let sum = total.get(key);
-    if (!sum) total.set(key, (sum = new Map()));
-    const form = forms.slice(keyEnd + 1, formEnd);
-    sum.set(form, (sum.get(form) ?? 0) + Number(forms.slice(formEnd + 1, end)));
+    if (!only || only.has(key)) {
+      let sum = total.get(key);
+      if (!sum) total.set(key, (sum = new Map()));
+      const form = forms.slice(keyEnd + 1, formEnd);
+      sum.set(form, (sum.get(form) ?? 0) + Number(forms.slice(formEnd + 1, end)));
+    }
     at = end + 1;
   }
 }
+
+/** Whether `key` is a phrase (stems joined by single spaces) rather than one word. */
+const isPhrase = (key: string) => key.includes(' ');
 
 /**
  * Builds the corpus statistics for `documents`. Pure and deterministic; `featuresOf` may answer from a
  * memo, since a document's features depend on its text alone (only the IDF weights are corpus-wide).
  *
- * `deferSurfaces` sums the surface forms only when first asked for (only computed keywords use them,
- * and a daily update of papers that bring their own keywords computes none): for a caller whose
- * features outlive this call anyway, such as a memo's, since until then every document's forms are kept.
+ * `deferSurfaces` sums the surface forms only when first asked for, and a phrase's only when asked for
+ * it (only computed keywords use them, and a daily update of papers that bring their own keywords
+ * computes none): for a caller whose features outlive this call anyway, such as a memo's, since until
+ * then every document's forms are kept.
  */
 export function buildCorpus(
   documents: readonly Document[],
   featuresOf: (doc: Document, index: number) => DocumentFeatures = documentFeatures,
   { deferSurfaces = false }: { deferSurfaces?: boolean } = {},
 ): Corpus {
-  // Otherwise surface forms are summed as features come, so no document's own surfaces outlive this
-  // call (at 100,000 papers, keeping them all ran out of memory).
-  let surfaces: Map<string, Map<string, number>> | undefined = deferSurfaces ? undefined : new Map();
+  // Otherwise every form is summed as features come, so no document's own forms outlive this call (at
+  // 100,000 papers, keeping them all ran out of memory).
+  const eager: Surfaces | undefined = deferSurfaces ? undefined : new Map();
   const features = documents.map((doc, index) => {
     const feature = featuresOf(doc, index);
-    if (surfaces) addSurfaces(surfaces, feature.surfaces);
+    if (eager) {
+      addSurfaces(eager, feature.wordSurfaces);
+      addSurfaces(eager, feature.phraseSurfaces);
+    }
     return feature;
   });
-  let pending = deferSurfaces ? features : undefined;
   const df = new Map<string, number>();
   for (const { counts } of features) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
   const n = documents.length;
@@ -119,18 +149,37 @@ export function buildCorpus(
     for (const [key, tf] of counts) vector.set(key, (1 + Math.log(tf)) * idf.get(key)!);
     return normalize(vector);
   });
+
+  // Deferred: every word's forms at the first question, a phrase's when it is first asked for.
+  let words: Surfaces | undefined;
+  const phrases: Surfaces = new Map();
+  const phrasesSummed = new Set<string>();
+  const sumPhrases = (keys: Iterable<string>) => {
+    const wanted = new Set<string>();
+    for (const key of keys) if (isPhrase(key) && !phrasesSummed.has(key)) wanted.add(key);
+    if (wanted.size === 0) return;
+    for (const feature of features) addSurfaces(phrases, feature.phraseSurfaces, wanted);
+    for (const key of wanted) phrasesSummed.add(key);
+  };
   return {
     counts: features.map((f) => f.counts),
     titleCounts: features.map((f) => f.titleCounts),
     vectors,
     idf,
-    get surfaces() {
-      if (!surfaces) {
-        surfaces = new Map();
-        for (const feature of pending!) addSurfaces(surfaces, feature.surfaces);
-        pending = undefined;
+    surfacesOf(key) {
+      if (eager) return eager.get(key);
+      if (isPhrase(key)) {
+        sumPhrases([key]);
+        return phrases.get(key);
       }
-      return surfaces;
+      if (!words) {
+        words = new Map();
+        for (const feature of features) addSurfaces(words, feature.wordSurfaces);
+      }
+      return words.get(key);
+    },
+    sumSurfaces(keys) {
+      if (!eager) sumPhrases(keys);
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Paper, Topic } from '../../src/schemas.ts';
 import { assignTopics, type Assignment } from '../analysis/assign-topics.ts';
 import type { ParsedDigest } from './formats/digest.ts';
 import { hasOwnedParts, NO_OWNED_PARTS, serializeEntry, type OwnedParts } from '../entries/entry.ts';
-import { keywordsFor } from '../analysis/keywords.ts';
+import { keywordsOf } from '../analysis/keywords.ts';
 import { extractLinks } from '../entries/links.ts';
 import type { RenderedAbstract } from '../entries/mdx.ts';
 import { SEARCH_ENTRIES } from '../search/search-entry.ts';
@@ -118,7 +118,13 @@ export function enrichPapers(
     return () => lists;
   });
   // Keywords a source curated (Hugging Face's ai_keywords) come first; then kept, then computed ones.
-  const keywords = time('keywords', () => papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords ?? keywordsFor(corpus(), i)));
+  const keywords = time('keywords', () => {
+    const given = papers.map((p, i) => p.meta.keywords ?? kept[i]?.keywords);
+    const missing = given.flatMap((list, i) => (list ? [] : [i]));
+    const computed = missing.length ? keywordsOf(corpus(), missing) : [];
+    missing.forEach((i, k) => (given[i] = computed[k]));
+    return given as string[][];
+  });
   const topicIndex = new Map(topics.map((topic, index) => [topic.id, index]));
   const groups = assignments.map((a) => topicIndex.get(a.topics[0]) ?? -1);
   const positions = time('map', () =>

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keywordsFor } from '../../../scripts/analysis/keywords.ts';
+import { keywordsFor, keywordsOf } from '../../../scripts/analysis/keywords.ts';
 import {
   buildCorpus,
   DenseVectors,
   documentFeatures,
+  type DocumentFeatures,
   dot,
   dotsWith,
   type Document,
@@ -22,24 +23,49 @@ describe('buildCorpus with deferred surface forms', () => {
     const eager = buildCorpus(seed);
     const deferred = buildCorpus(seed, documentFeatures, { deferSurfaces: true });
     expect(deferred.vectors).toEqual(eager.vectors);
-    expect(deferred.surfaces).toEqual(eager.surfaces);
-    for (let i = 0; i < seed.length; i++) expect(keywordsFor(deferred, i)).toEqual(keywordsFor(eager, i));
+    const keys = [...eager.idf.keys()];
+    expect(keys.some((key) => key.includes(' '))).toBe(true);
+    for (const key of keys) expect(deferred.surfacesOf(key)).toEqual(eager.surfacesOf(key));
+    expect(deferred.surfacesOf('no such term')).toBeUndefined();
+    const all = seed.map((_, i) => i);
+    const batched = keywordsOf(buildCorpus(seed, documentFeatures, { deferSurfaces: true }), all);
+    for (const i of all) {
+      expect(keywordsFor(deferred, i)).toEqual(keywordsFor(eager, i));
+      expect(batched[i]).toEqual(keywordsFor(eager, i));
+    }
   });
 
-  it('reads no document again for the forms, and sums them once', () => {
+  it('reads no document again for the forms, and sums the phrases asked for in one pass', () => {
     const calls: number[] = [];
+    let phraseReads = 0;
     const docs: Document[] = [
       { title: 'Reward models', abstract: 'A reward model scores answers; the reward model is learned.' },
       { title: 'Reward hacking', abstract: 'Policies exploit the Reward Model.' },
     ];
-    const corpus = buildCorpus(docs, (doc, i) => (calls.push(i), documentFeatures(doc)), { deferSurfaces: true });
+    // Counts how often a document's phrase forms are read: once per document for each pass.
+    const counted = (features: DocumentFeatures): DocumentFeatures => ({
+      ...features,
+      get phraseSurfaces() {
+        phraseReads++;
+        return features.phraseSurfaces;
+      },
+    });
+    const corpus = buildCorpus(docs, (doc, i) => (calls.push(i), counted(documentFeatures(doc))), { deferSurfaces: true });
     expect(calls).toEqual([0, 1]);
-    const forms = corpus.surfaces;
-    expect(corpus.surfaces).toBe(forms);
-    expect(calls).toEqual([0, 1]);
+    // Single words never read the phrases.
+    expect(Object.fromEntries(corpus.surfacesOf('reward')!)).toEqual({ Reward: 3, reward: 2 });
+    expect(phraseReads).toBe(0);
+    corpus.sumSurfaces(['reward model', 'reward hack', 'reward']);
+    expect(phraseReads).toBe(2);
     // The phrase as written in both papers: in a title, in lowercase and capitalized.
-    const phrase = [...forms.values()].find((written) => written.has('Reward Model'));
-    expect(Object.fromEntries(phrase!)).toEqual({ 'Reward models': 1, 'reward model': 2, 'Reward Model': 1 });
+    expect(Object.fromEntries(corpus.surfacesOf('reward model')!)).toEqual({ 'Reward models': 1, 'reward model': 2, 'Reward Model': 1 });
+    expect(corpus.surfacesOf('reward hack')).toBeDefined();
+    corpus.sumSurfaces(['reward model']);
+    expect(phraseReads).toBe(2);
+    // A phrase not summed yet costs a pass of its own.
+    expect(corpus.surfacesOf('polici exploit')).toBeDefined();
+    expect(phraseReads).toBe(4);
+    expect(calls).toEqual([0, 1]);
   });
 });
 

@@ -125,22 +125,41 @@ export interface Term {
   length: number;
 }
 
-/** Every word and phrase (up to `maxLength` words) of `text`, in order, repeats included. */
+/**
+ * Every word and phrase (up to `maxLength` words) of `text`, in order, repeats included. Each phrase
+ * extends the one before it by a word, so its key, its word count and whether it has a real content
+ * word are carried along rather than recomputed: this runs for every word of every abstract.
+ */
 export function terms(text: string, maxLength = 3): Term[] {
   const result: Term[] = [];
   for (const run of tokenRuns(text)) {
     for (let start = 0; start < run.length; start++) {
-      for (let length = 1; length <= maxLength && start + length <= run.length; length++) {
-        const slice = run.slice(start, start + length);
+      let key = '';
+      let length = 0;
+      let content = false;
+      for (let end = start; end < run.length && end - start < maxLength; end++) {
+        const token = run[end];
+        key = end === start ? token.stem : `${key} ${token.stem}`;
+        // A compound's stem is already several words (`fine tune`).
+        length += wordsIn(token.stem);
         // `model` or `data` count only inside a phrase with a real content word.
-        if (slice.every((token) => token.phraseOnly)) continue;
-        const surface = text.slice(slice[0].start, slice.at(-1)!.end).replace(/\s+/g, ' ');
-        const key = slice.map((t) => t.stem).join(' ');
-        result.push({ key, surface, length: key.split(' ').length });
+        content ||= !token.phraseOnly;
+        if (!content) continue;
+        // One word is written without whitespace; a phrase's whitespace is made single spaces.
+        const written = text.slice(run[start].start, token.end);
+        const surface = end === start ? written : written.replace(/\s+/g, ' ');
+        result.push({ key, surface, length });
       }
     }
   }
   return result;
+}
+
+/** Words in a stem (a compound's stem is several, joined by single spaces). */
+function wordsIn(stemmed: string): number {
+  let count = 1;
+  for (let at = stemmed.indexOf(' '); at !== -1; at = stemmed.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 /**

@@ -15,6 +15,8 @@
  *   its changed files are written.
  * `--force` runs everything from scratch.
  */
+// First: the processes this build starts inherit the compile cache from the environment it sets.
+import './shared/compile-cache.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

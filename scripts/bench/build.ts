@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { countPages } from '../harness/astro-log.ts';
+import { PRELOAD_COMPILE_CACHE } from '../shared/compile-cache.ts';
 import { astroCacheDir } from '../shared/fingerprint.ts';
 import { discard, scratchFolder } from './scratch.ts';
 import { addSyntheticDigest, realCorpusFiles, ROOT, writeRealContent, writeSyntheticContent } from './site.ts';
@@ -154,7 +155,8 @@ export interface BuildRun extends MeasuredRun {
 export async function measureBuild(content: string, dist: string, force = false): Promise<BuildRun> {
   const report = resolve(dist, '..', 'build-report.json');
   rmSync(report, { force: true });
-  const run = await runMeasured(['scripts/build.ts', '--outDir', dist, ...(force ? ['--force'] : [])], {
+  // As `npm run build` runs it.
+  const run = await runMeasured([...PRELOAD_COMPILE_CACHE, 'scripts/build.ts', '--outDir', dist, ...(force ? ['--force'] : [])], {
     ABSTRACTA_CONTENT: content,
     ABSTRACTA_BUILD_REPORT: report,
   });
@@ -286,7 +288,10 @@ export async function measureCase(
     const meanPage = meanPaperPage(dist);
     const noChange = await measureBuild(content, dist);
     log(`${corpus}: rebuild with no change in ${(noChange.ms / 1000).toFixed(1)} s`);
-    const forcedIngest = await runMeasured(['--max-old-space-size=8192', 'scripts/ingest.ts', '--force'], { ABSTRACTA_CONTENT: content });
+    // As `npm run ingest -- --force` runs it.
+    const forcedIngest = await runMeasured(['--max-old-space-size=8192', ...PRELOAD_COMPILE_CACHE, 'scripts/ingest.ts', '--force'], {
+      ABSTRACTA_CONTENT: content,
+    });
     log(`${corpus}: forced ingest with nothing changed in ${(forcedIngest.ms / 1000).toFixed(1)} s`);
     const added = addDigest(content);
     const addOne = await measureBuild(content, dist);

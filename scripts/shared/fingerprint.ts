@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from './atomic-write.ts';
+import { filesBelow } from './files-below.ts';
 
 export interface FingerprintInputs {
   /** Files and folders hashed by content (source code, configuration). Missing ones count as missing. */
@@ -42,14 +43,11 @@ const folderId = (folder: string) => createHash('sha256').update(resolve(folder)
 /** Astro's cache folder, which holds {@link CACHE_DIR} and one folder per content folder. */
 const ASTRO_CACHE_DIR = resolve(CACHE_DIR, '..');
 
-/** Every file under `dir`, sorted, as paths relative to it; none when it does not exist. */
+/** Every file under `dir`, sorted, as paths relative to it; `''` for a file; none when it does not exist. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [''];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort();
+  return filesBelow(dir).sort();
 }
 
 /** Every file of a folder, sorted, with its size and modification time: what a fingerprint keeps of a tree. */

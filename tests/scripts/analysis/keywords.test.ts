@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keywordsFor, pickDistinct, surfaceOf } from '../../../scripts/analysis/keywords.ts';
+import {
+  KEYWORD_COUNT,
+  keywordsFor,
+  keywordsOf as keywordsOfAll,
+  pickDistinct,
+  SHORTLIST,
+  surfaceOf,
+} from '../../../scripts/analysis/keywords.ts';
 import { parseInput } from '../../../scripts/ingest/formats/parse-input.ts';
 import { mergePapers } from '../../../scripts/ingest/merge.ts';
 import { buildCorpus } from '../../../scripts/analysis/vectors.ts';
@@ -34,6 +41,19 @@ describe('keywordsFor on the seed', () => {
   ])('%s', (title, expected) => {
     const keywords = keywordsOf(title).map((k) => k.toLowerCase());
     for (const phrase of expected) expect(keywords.some((k) => k.includes(phrase.toLowerCase()))).toBe(true);
+  });
+});
+
+describe('keywordsOf', () => {
+  it('gives the keywords a sort of every candidate gives, whatever the length of its short list', () => {
+    const real = mergePapers([parseInput(readFileSync(join(ROOT, 'tests/fixtures/hf-daily-papers/sample-2026-06.json')), 'sample.json')]);
+    for (const papers of [seed, [...seed, ...real]]) {
+      const all = papers.map((_, i) => i);
+      const full = keywordsOfAll(buildCorpus(papers), all, KEYWORD_COUNT, Infinity);
+      expect(full.every((keywords) => keywords.length > 0)).toBe(true);
+      // A short list of one never holds enough keywords: every paper takes the full sort.
+      for (const size of [1, 3, SHORTLIST]) expect(keywordsOfAll(buildCorpus(papers), all, KEYWORD_COUNT, size)).toEqual(full);
+    }
   });
 });
 

@@ -85,8 +85,9 @@ const byScore = (a: Candidate, b: Candidate) => order(a.key, a.score, b.key, b.s
 /**
  * How many of a paper's best strong candidates are kept, in order, as its terms are scored. A paper's
  * keywords are nearly always among them, and scoring into a short list spares a candidate object per
- * term and the sort of all of them (hundreds a paper), which were most of the keywords step at 10,000
- * papers (CPU profile); when the short list does not yield the keywords, every candidate is sorted.
+ * term and the sort of all of them (hundreds a paper): the keywords of the 2,829 real papers took
+ * 535-560 ms with them and 411-448 ms without. When the short list does not yield the keywords, every
+ * candidate is sorted.
  */
 export const SHORTLIST = 24;
 

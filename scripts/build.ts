@@ -15,7 +15,7 @@
  *   its changed files are written.
  * `--force` runs everything from scratch.
  */
-// First: the processes this build starts inherit the compile cache from the environment it sets.
+// First: ingest, started below, inherits the compile cache from the environment this sets.
 import './shared/compile-cache.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,16 +61,13 @@ try {
   process.exit(1);
 }
 
-// Ingest loads a few hundred modules on every run; Node's compile cache keeps their compiled code
-// between runs, keyed by each file's path, contents and the Node version, so a stale entry is never
-// used (a forced ingest of the real corpus: 1.05 s with it, 1.30 s without). It lives with the other
-// caches that hosts keep. Astro is not given it: the modules it runs are ones it has just written under
-// new hashed names, its content store among them (16 MB of compiled code at 2,829 papers, 390 MB at
-// 100,000), so every build that changed anything grew the cache by that much, never to be read again,
-// and a host's saved cache with it. Astro was no faster with it (daily updates of the real corpus,
-// alternating: 12.9 s with it, 13.0 s without, medians of five; forced builds of 10,000 papers: 36.3 s
-// and 36.4 s with it, 36.3 s without; Astro's own start is beside ingest).
-const ingestEnv = { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(CACHE_DIR, 'ingest-compile-cache') };
+// Node's compile cache (see shared/compile-cache.ts, imported first above) is in the environment ingest
+// inherits. Astro is not given it: the modules it runs are ones it has just written under new hashed
+// names, its content store among them (16 MB of compiled code at 2,829 papers, 390 MB at 100,000), so
+// every build that changed anything grew the cache by that much, never to be read again, and a host's
+// saved cache with it. Astro was no faster with it (daily updates of the real corpus, alternating:
+// 12.9 s with it, 13.0 s without, medians of five; forced builds of 10,000 papers: 36.3 s and 36.4 s
+// with it, 36.3 s without; Astro's own start is beside ingest).
 // Where builds before that kept the cache of both; it only grew.
 rmSync(join(CACHE_DIR, 'compile-cache'), { recursive: true, force: true });
 
@@ -158,7 +155,7 @@ const papersBefore = existsSync(paths.papers) ? readdirSync(paths.papers).filter
 // output folder had delayed it by 0.5-0.7 s (CPU profile of a daily update of the real corpus).
 // Ingest holds the whole corpus in memory: 100,000 papers need about 5 GB, past Node's default heap.
 const ingestStarted = performance.now();
-const ingest = start([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])], ingestEnv);
+const ingest = start([INGEST_HEAP, 'scripts/ingest.ts', ...(values.force ? ['--force'] : [])]);
 
 // While ingest runs, what the later steps need of things ingest does not touch: the site's code and
 // the output folder, listed once for the fingerprints and whether Astro may build in place.
@@ -167,7 +164,7 @@ const distBefore = treeDigest(listTree(outDir));
 const keepDist = !values.force && existsSync(outDir) && lastFingerprint(lastDist) === distState(distBefore);
 /** What Astro is told through its environment, for a search index in `parts`. */
 const astroEnv = (parts: number): Record<string, string | undefined> => ({
-  // No compile cache for Astro (see ingestEnv), even one the user named.
+  // No compile cache for Astro (see above), even one the user named.
   NODE_COMPILE_CACHE: undefined,
   ABSTRACTA_TIMINGS: timings,
   ABSTRACTA_SEARCH_INDEX: 'external',

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRELOAD_COMPILE_CACHE } from '../../../scripts/shared/compile-cache.ts';
+import { COMPILE_CACHE_DIR, PRELOAD_COMPILE_CACHE } from '../../../scripts/shared/compile-cache.ts';
 import { ROOT } from '../../helpers/paths.ts';
 
 /** The environment of a process started with no compile cache of its own. */
@@ -25,31 +25,37 @@ new Worker("require('node:worker_threads').parentPort.postMessage(String(require
 `;
 
 describe('the compile cache preload', () => {
-  it('gives the process, its worker threads and its child processes one compile cache', () => {
+  it('gives the process, its worker threads and its child processes one compile cache, with the caches hosts keep', () => {
     const run = spawnSync(process.execPath, [...PRELOAD_COMPILE_CACHE, '-e', REPORT], { cwd: ROOT, env: plainEnv(), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const dirs = JSON.parse(run.stdout) as Record<string, string>;
-    expect(dirs.main).not.toBe('undefined');
+    // Node keeps it in a folder per Node version inside the one given.
+    expect(dirs.main.startsWith(join(COMPILE_CACHE_DIR, 'v'))).toBe(true);
     expect(dirs).toEqual({ main: dirs.main, worker: dirs.main, child: dirs.main });
     // Without it, none.
     const bare = spawnSync(process.execPath, ['-e', REPORT], { cwd: ROOT, env: plainEnv(), encoding: 'utf8' });
     expect(JSON.parse(bare.stdout)).toEqual({ main: 'undefined', worker: 'undefined', child: 'undefined' });
   });
 
-  it("keeps a run's compiled TypeScript in the system's temporary folder, and stays off when disabled", () => {
+  it('keeps compiled TypeScript where NODE_COMPILE_CACHE says, and nothing when disabled', () => {
     const dir = mkdtempSync(join(tmpdir(), 'abstracta-compile-cache-'));
     try {
-      const run = (env: Record<string, string>) =>
-        spawnSync(process.execPath, [...PRELOAD_COMPILE_CACHE, 'scripts/shared/module-graph.ts'], {
-          cwd: ROOT,
-          env: plainEnv(env),
-          encoding: 'utf8',
-        });
-      expect(run({ TMPDIR: dir, NODE_DISABLE_COMPILE_CACHE: '1' }).status).toBe(0);
+      const report = (env: Record<string, string>) =>
+        JSON.parse(
+          spawnSync(process.execPath, [...PRELOAD_COMPILE_CACHE, '-e', REPORT], { cwd: ROOT, env: plainEnv(env), encoding: 'utf8' }).stdout,
+        );
+      const ingestModules = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [...PRELOAD_COMPILE_CACHE, 'scripts/shared/module-graph.ts'], { cwd: ROOT, env: plainEnv(env) }).status;
+      expect(report({ NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({
+        main: 'undefined',
+        worker: 'undefined',
+        child: 'undefined',
+      });
+      expect(ingestModules({ NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: '1' })).toBe(0);
       expect(readdirSync(dir)).toEqual([]);
-      expect(run({ TMPDIR: dir }).status).toBe(0);
-      expect(readdirSync(dir)).toEqual(['node-compile-cache']);
-      expect(readdirSync(join(dir, 'node-compile-cache'), { recursive: true }).length).toBeGreaterThan(1);
+      expect(report({ NODE_COMPILE_CACHE: dir }).main.startsWith(dir)).toBe(true);
+      expect(ingestModules({ NODE_COMPILE_CACHE: dir })).toBe(0);
+      expect(readdirSync(dir, { recursive: true }).length).toBeGreaterThan(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

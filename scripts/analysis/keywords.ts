@@ -2,7 +2,7 @@
  * Key phrases of a paper: its highest TF-IDF words and phrases, phrases favoured, no phrase repeating
  * another's words, each shown in the surface form the corpus uses most.
  */
-import { stem } from './terms.ts';
+import { stem, wordCount } from './terms.ts';
 import { TITLE_WEIGHT, type Corpus } from './vectors.ts';
 
 /** How many keywords a paper gets. */
@@ -48,13 +48,6 @@ function displayForm(corpus: Corpus, key: string): string {
 const MODIFIER = /(?:ly|ful|ous|ive|able|ible|less)$/;
 /** An acronym or a name written with inner capitals (`RLHF`, `QLoRA`, `GBDT`): a strong single keyword. */
 const NAME_LIKE = /^\p{L}[\p{Ll}\d]*\p{Lu}|^\p{Lu}{2,}/u;
-
-/** Words in a term key (stems joined by single spaces), without splitting it: this runs for every term of every paper. */
-function wordCount(key: string): number {
-  let words = 1;
-  for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) words++;
-  return words;
-}
 
 /** The keywords of document `index` of the corpus, best first. */
 export function keywordsFor(corpus: Corpus, index: number, count = KEYWORD_COUNT): string[] {

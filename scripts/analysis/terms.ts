@@ -141,7 +141,7 @@ export function terms(text: string, maxLength = 3): Term[] {
         const token = run[end];
         key = end === start ? token.stem : `${key} ${token.stem}`;
         // A compound's stem is already several words (`fine tune`).
-        length += wordsIn(token.stem);
+        length += wordCount(token.stem);
         // `model` or `data` count only inside a phrase with a real content word.
         content ||= !token.phraseOnly;
         if (!content) continue;
@@ -155,11 +155,14 @@ export function terms(text: string, maxLength = 3): Term[] {
   return result;
 }
 
-/** Words in a stem (a compound's stem is several, joined by single spaces). */
-function wordsIn(stemmed: string): number {
-  let count = 1;
-  for (let at = stemmed.indexOf(' '); at !== -1; at = stemmed.indexOf(' ', at + 1)) count++;
-  return count;
+/**
+ * Words in a stem or a term key (stems joined by single spaces; a compound's stem is several words),
+ * without splitting it: this runs for every term of every paper.
+ */
+export function wordCount(key: string): number {
+  let words = 1;
+  for (let at = key.indexOf(' '); at !== -1; at = key.indexOf(' ', at + 1)) words++;
+  return words;
 }
 
 /**

@@ -7,9 +7,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { InputError } from './shared/errors.ts';
+import { shown, type InputError } from './shared/errors.ts';
 import { contentPaths } from './ingest/content-memo.ts';
-import { filesIn, parseDigests, reportErrors, shown } from './ingest/inputs.ts';
+import { filesIn, parseDigests, reportErrors } from './ingest/inputs.ts';
 import { mergePapers } from './ingest/merge.ts';
 import { suggestionYaml, suggestTopics } from './analysis/suggest-topics.ts';
 import { writeFileAtomic } from './shared/atomic-write.ts';

@@ -8,7 +8,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { basename, join, relative, sep } from 'node:path';
 import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './formats/digest.ts';
-import { InputError, InputErrors } from '../shared/errors.ts';
+import { InputError, InputErrors, shown } from '../shared/errors.ts';
 import { checkInputSize, parseInput } from './formats/parse-input.ts';
 import { digestId } from '../../src/lib/digests.ts';
 import { readEntry, type OwnedParts } from '../entries/entry.ts';
@@ -20,9 +20,6 @@ import { readRedirects, type GoneEntry } from './redirects.ts';
 import { parseResolvedFile, type Resolved } from './resolved.ts';
 import { Memo, memoKey } from '../shared/memo.ts';
 import type { ContentPaths } from './content-memo.ts';
-
-/** Paths shown in messages: relative to where the user ran the command. */
-export const shown = (path: string) => relative(process.cwd(), path) || path;
 
 /** Runs `fn`, moving any input errors it throws into `errors`; other errors propagate. */
 export function collectErrors(errors: InputError[], fn: () => void): void {

@@ -3,6 +3,11 @@
  * `file:line: what is wrong` can be followed straight to the problem in an editor, or for JSON a path
  * such as `$[3].paper.title`.
  */
+import { relative } from 'node:path';
+
+/** Paths shown in messages: relative to where the user ran the command. */
+export const shown = (path: string) => relative(process.cwd(), path) || path;
+
 export class InputError extends Error {
   readonly file: string;
   readonly line: number | string;

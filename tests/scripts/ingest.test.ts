@@ -61,6 +61,39 @@ describe('npm run ingest', () => {
     expect(ingest(dir).stdout).toMatch(/83 papers from 1 digest .*\(files: [1-9]\d* written, 1 removed/);
   });
 
+  it('loads the work only when there is some: a run that finds nothing changed loads no parser, analysis or MDX code', () => {
+    const dir = content();
+    // Records every module the process loads (Node's in-thread module hooks), in a file per run.
+    const hooks = mkdtempSync(join(tmpdir(), 'abstracta-modules-'));
+    dirs.push(hooks);
+    writeFileSync(
+      join(hooks, 'record.mjs'),
+      [
+        "import { registerHooks } from 'node:module';",
+        "import { writeFileSync } from 'node:fs';",
+        'const loaded = [];',
+        'registerHooks({ load: (url, context, next) => (loaded.push(url), next(url, context)) });',
+        "process.on('exit', () => writeFileSync(process.env.RECORD_TO, loaded.join('\\n')));",
+      ].join('\n'),
+    );
+    const loadedBy = (run: string) => {
+      const record = join(hooks, `${run}.txt`);
+      const result = ingest(dir, [], { NODE_OPTIONS: `--import=${join(hooks, 'record.mjs')}`, RECORD_TO: record });
+      expect(result.status).toBe(0);
+      return { stdout: result.stdout, modules: readFileSync(record, 'utf8').split('\n') };
+    };
+    const work = ['scripts/ingest/run.ts', 'scripts/ingest/pipeline.ts', 'scripts/ingest/inputs.ts', 'scripts/entries/mdx.ts', 'micromark'];
+    const loads = (modules: string[], part: string) => modules.some((url) => url.includes(part));
+
+    const first = loadedBy('first');
+    expect(first.stdout).toMatch(/83 papers from 1 digest/);
+    for (const part of work) expect(loads(first.modules, part), part).toBe(true);
+    const skipped = loadedBy('skipped');
+    expect(skipped.stdout).toMatch(/^ingest: nothing changed since the last ingest/);
+    expect(loads(skipped.modules, 'scripts/ingest.ts')).toBe(true);
+    for (const part of work) expect(loads(skipped.modules, part), part).toBe(false);
+  });
+
   it('rebuilds deleted or edited entries and removes stale ones', () => {
     const dir = content();
     const papers = join(dir, 'papers');

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import type { Topic } from '../../src/schemas.ts';
 import type { ParsedDigest } from './formats/digest.ts';
 import { InputError, InputErrors, shown } from '../shared/errors.ts';
